@@ -98,7 +98,7 @@ mod tests {
         let utf16: Vec<u16> = text.encode_utf16().collect();
         let by_utf16 = String::from_utf16(&utf16[units.utf16[0]..units.utf16[1]]).unwrap();
         assert_eq!(by_utf16, "#tag");
-        assert_eq!(units.char, [5, 9]);
-        assert_eq!(units.utf16, [6, 10]);
+        assert_eq!(units.char, [4, 8]);
+        assert_eq!(units.utf16, [5, 9]);
     }
 }
