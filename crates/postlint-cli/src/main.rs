@@ -1,1 +1,268 @@
-fn main() {}
+//! `postlint`: lint social-media posts and posting schedules from the command line.
+
+mod human;
+mod init;
+mod input;
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use postlint::report::EntitiesReport;
+use postlint::rules::REGISTRY;
+use postlint::{Config, Linter, Network, Post};
+
+use input::{Format, InputError, Origin};
+
+/// Lint social-media posts and posting schedules for spam and quality problems.
+#[derive(Parser)]
+#[command(name = "postlint", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Lint posts from files (.json, .jsonl, .csv, .txt) or `-` for stdin.
+    Check {
+        /// Input files; `-` reads stdin (JSON, JSON Lines, or plain text as one post).
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Config file (TOML, or JSON by extension); default: ./postlint.toml if present.
+        #[arg(long)]
+        config: Option<String>,
+        /// Network for posts that name none (x, twitter, linkedin, bluesky, ...).
+        #[arg(long)]
+        network: Option<String>,
+        /// Output format; default `human` on a terminal, `json` otherwise.
+        #[arg(long, value_enum)]
+        format: Option<OutputFormat>,
+        /// Run the schedule rules even when no post has a time (they run whenever one does).
+        #[arg(long)]
+        schedule: bool,
+    },
+    /// Print the hashtags, mentions, cashtags and URLs of a text, and its X length, as JSON.
+    Entities {
+        /// The text; `-` or nothing reads stdin.
+        text: Option<String>,
+    },
+    /// List every rule with its default severity.
+    Rules,
+    /// Print a rule's documentation.
+    Explain {
+        /// The rule name, e.g. hashtag-stuffing.
+        rule: String,
+    },
+    /// Write a postlint.toml that spells out every default.
+    Init {
+        /// Print to stdout instead of writing ./postlint.toml.
+        #[arg(long)]
+        stdout: bool,
+        /// Overwrite an existing postlint.toml.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    /// Findings with the post text and the span underlined.
+    Human,
+    /// The JSON report (version 1).
+    Json,
+}
+
+/// Exit code for bad input or usage.
+const EXIT_BAD_INPUT: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check {
+            paths,
+            config,
+            network,
+            format,
+            schedule,
+        } => check(&paths, config.as_deref(), network.as_deref(), format, schedule),
+        Command::Entities { text } => entities(text),
+        Command::Rules => Ok(rules()),
+        Command::Explain { rule } => explain(&rule),
+        Command::Init { stdout, force } => init(stdout, force),
+    };
+    match result {
+        Ok(code) => code,
+        Err(messages) => {
+            let mut stderr = std::io::stderr().lock();
+            for message in messages {
+                let _ = writeln!(stderr, "postlint: error: {message}");
+            }
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+    }
+}
+
+/// A command's failure: messages for stderr (exit 2).
+type Failure = Vec<String>;
+
+fn fail(message: impl Into<String>) -> Failure {
+    vec![message.into()]
+}
+
+fn read_stdin() -> Result<Vec<u8>, Failure> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|err| fail(format!("-: cannot read stdin: {err}")))?;
+    Ok(bytes)
+}
+
+fn load_config(path: Option<&str>) -> Result<Config, Failure> {
+    let path = match path {
+        Some(path) => path,
+        None if Path::new("postlint.toml").is_file() => "postlint.toml",
+        None => return Ok(Config::default()),
+    };
+    let bytes = std::fs::read(path).map_err(|err| fail(format!("{path}: cannot read config: {err}")))?;
+    let source = input::decode(path, bytes).map_err(|err| fail(err.to_string()))?;
+    let parsed = if path.ends_with(".json") {
+        Config::from_json(&source)
+    } else {
+        Config::from_toml(&source)
+    };
+    parsed.map_err(|err| fail(format!("{path}: {err}")))
+}
+
+fn check(
+    paths: &[String],
+    config: Option<&str>,
+    network: Option<&str>,
+    format: Option<OutputFormat>,
+    schedule: bool,
+) -> Result<ExitCode, Failure> {
+    let config = load_config(config)?;
+    let linter = Linter::new(&config).map_err(|err| fail(err.to_string()))?;
+    let default_network = network
+        .map(|name| name.parse::<Network>().map_err(|err| fail(format!("--network: {err}"))))
+        .transpose()?;
+
+    let mut posts: Vec<Post> = Vec::new();
+    let mut origins: Vec<Origin> = Vec::new();
+    let mut errors: Vec<InputError> = Vec::new();
+    for path in paths {
+        let (bytes, format) = if path == "-" {
+            let bytes = read_stdin()?;
+            let format = Format::sniff(&String::from_utf8_lossy(&bytes));
+            (bytes, format)
+        } else {
+            let format = Format::of_path(path).map_err(|message| fail(format!("{path}: {message}")))?;
+            let bytes = std::fs::read(path).map_err(|err| fail(format!("{path}: cannot read: {err}")))?;
+            (bytes, format)
+        };
+        let source = match input::decode(path, bytes) {
+            Ok(source) => source,
+            Err(err) => {
+                errors.push(err);
+                continue;
+            }
+        };
+        match input::read_posts(path, &source, format, default_network) {
+            Ok(read) => {
+                for sourced in read {
+                    posts.push(sourced.post);
+                    origins.push(sourced.origin);
+                }
+            }
+            Err(mut bad) => errors.append(&mut bad),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors.iter().map(ToString::to_string).collect());
+    }
+
+    let report = if schedule || posts.iter().any(|post| post.at.is_some()) {
+        linter.lint_schedule(&posts)
+    } else {
+        linter.lint_posts(&posts)
+    };
+    let format = format.unwrap_or(if std::io::stdout().is_terminal() {
+        OutputFormat::Human
+    } else {
+        OutputFormat::Json
+    });
+    let output = match format {
+        OutputFormat::Json => serde_json::to_string_pretty(&report).expect("reports serialize") + "\n",
+        OutputFormat::Human => {
+            let texts: Vec<&str> = posts.iter().map(|post| post.text.as_str()).collect();
+            human::render(&report, &texts, &origins, std::io::stdout().is_terminal())
+        }
+    };
+    write_stdout(&output)?;
+    Ok(if report.summary.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn write_stdout(output: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush()) {
+        // A closed pipe (`postlint ... | head`) is the reader's choice, not an error.
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(fail(format!("cannot write output: {err}"))),
+        _ => Ok(()),
+    }
+}
+
+fn entities(text: Option<String>) -> Result<ExitCode, Failure> {
+    let text = match text.as_deref() {
+        None | Some("-") => input::decode("-", read_stdin()?).map_err(|err| fail(err.to_string()))?,
+        Some(text) => text.to_string(),
+    };
+    let report = EntitiesReport::new(&text);
+    write_stdout(&(serde_json::to_string_pretty(&report).expect("entities serialize") + "\n"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn rules() -> ExitCode {
+    let width = REGISTRY.iter().map(|rule| rule.name.len()).max().unwrap_or(0);
+    let mut out = format!("{:width$}  {:8}  summary\n", "rule", "severity");
+    for rule in REGISTRY {
+        out.push_str(&format!(
+            "{:width$}  {:8}  {}\n",
+            rule.name,
+            rule.default_severity.name(),
+            rule.summary
+        ));
+    }
+    let _ = write_stdout(&out);
+    ExitCode::SUCCESS
+}
+
+fn explain(name: &str) -> Result<ExitCode, Failure> {
+    let rule = postlint::rules::find(name).ok_or_else(|| {
+        let names: Vec<&str> = REGISTRY.iter().map(|rule| rule.name).collect();
+        fail(format!("unknown rule `{name}`; rules: {}", names.join(", ")))
+    })?;
+    write_stdout(rule.doc)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn init(stdout: bool, force: bool) -> Result<ExitCode, Failure> {
+    let text = init::default_config();
+    if stdout {
+        write_stdout(&text)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let path = Path::new("postlint.toml");
+    if path.exists() && !force {
+        return Err(fail(
+            "postlint.toml already exists; use --force to overwrite or --stdout to print",
+        ));
+    }
+    std::fs::write(path, text).map_err(|err| fail(format!("postlint.toml: cannot write: {err}")))?;
+    eprintln!("wrote postlint.toml");
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,5 +1,35 @@
 //! postlint: lint social-media posts and posting schedules for spam and quality problems.
+//!
+//! ```
+//! use postlint::{Linter, Network, Post};
+//!
+//! let post = Post::new("Big news! #a #b #c #d #e #f").with_network(Network::X);
+//! let report = Linter::default().lint_post(&post);
+//! assert_eq!(report.diagnostics[0].rule, "hashtag-stuffing");
+//! ```
 
+pub mod config;
+pub mod diagnostic;
+pub mod emoji;
+pub mod fold;
+pub mod linter;
+pub mod model;
 pub mod network;
+pub mod report;
+pub mod rules;
+pub mod schedule;
 pub mod span;
 pub mod text;
+
+pub use config::{Brand, Config, ConfigError, Scoring};
+pub use diagnostic::Severity;
+pub use linter::Linter;
+pub use model::{Post, PostError, PostTime};
+pub use network::Network;
+pub use report::{Diagnostic, PostReport, Report, Verdict};
+pub use span::{Span, SpanUnits};
+
+/// Compiles and runs the Rust examples in README.md.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;

@@ -1,9 +1,23 @@
 //! Text analysis that matches Twitter's twitter-text: entity extraction and X's weighted length,
 //! plus the per-network length counts.
 //!
-//! Everything here works on UTF-8 byte [`Span`]s into the original text.
+//! Everything here works on UTF-8 byte [`Span`]s into the original text. The scanner is
+//! hand-written (no regex): one pass, an ASCII fast path, linear in the input. Its rules follow
+//! twitter-text's JavaScript reference (and the Apache-2.0 Rust port by Robert Sayre); the
+//! official conformance suites run in `tests/tests/conformance.rs`.
+
+mod chars;
+mod length;
+mod tlds;
+mod url;
+mod validate;
 
 use crate::span::Span;
+use chars::{char_at, char_before, is_hashtag_alnum, is_hashtag_alpha, is_latin_accent, is_space};
+
+pub use length::{WeightedConfig, WeightedLength, network_length, weighted_length, x_weighted_length};
+pub use url::extract_urls;
+pub use validate::{is_valid_hashtag, is_valid_list, is_valid_tweet, is_valid_url, is_valid_username};
 
 /// A hashtag such as `#rustlang` or `＃ラーメン`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,4 +70,311 @@ pub struct Entities {
     pub cashtags: Vec<Cashtag>,
     /// URLs.
     pub urls: Vec<Url>,
+}
+
+/// All entities, as twitter-text's `extractEntitiesWithIndices`: an entity that overlaps an
+/// earlier one is dropped (a hashtag inside a URL, say).
+pub fn extract(text: &str) -> Entities {
+    let urls = if may_have_url(text) {
+        extract_urls(text)
+    } else {
+        Vec::new()
+    };
+    let mut entities = Entities {
+        hashtags: scan_hashtags(text),
+        mentions: extract_mentions(text),
+        cashtags: extract_cashtags(text),
+        urls,
+    };
+    let total = entities.hashtags.len() + entities.mentions.len() + entities.cashtags.len() + entities.urls.len();
+    if total > 1 {
+        remove_overlaps(&mut entities);
+    }
+    entities
+}
+
+/// Whether `text` can hold a URL at all (every URL has a dot): skips the URL scan for most posts.
+fn may_have_url(text: &str) -> bool {
+    text.as_bytes().contains(&b'.')
+}
+
+/// Drops every entity that starts inside an earlier one (twitter-text's removeOverlappingEntities).
+fn remove_overlaps(entities: &mut Entities) {
+    #[derive(Clone, Copy)]
+    enum Kind {
+        Hashtag,
+        Mention,
+        Cashtag,
+        Url,
+    }
+    let mut all: Vec<(Span, Kind, usize)> = Vec::new();
+    all.extend(
+        entities
+            .hashtags
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.span, Kind::Hashtag, i)),
+    );
+    all.extend(
+        entities
+            .mentions
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.span, Kind::Mention, i)),
+    );
+    all.extend(
+        entities
+            .cashtags
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.span, Kind::Cashtag, i)),
+    );
+    all.extend(entities.urls.iter().enumerate().map(|(i, e)| (e.span, Kind::Url, i)));
+    all.sort_by_key(|(span, _, _)| span.start);
+    let mut keep = Entities::default();
+    let mut previous_end = 0;
+    for (index, (span, kind, i)) in all.into_iter().enumerate() {
+        if index > 0 && span.start < previous_end {
+            continue;
+        }
+        previous_end = span.end;
+        match kind {
+            Kind::Hashtag => keep.hashtags.push(entities.hashtags[i]),
+            Kind::Mention => keep.mentions.push(entities.mentions[i]),
+            Kind::Cashtag => keep.cashtags.push(entities.cashtags[i]),
+            Kind::Url => keep.urls.push(entities.urls[i]),
+        }
+    }
+    *entities = keep;
+}
+
+/// Hashtags, as twitter-text's `extractHashtags`: hashtags inside URLs are dropped.
+pub fn extract_hashtags(text: &str) -> Vec<Hashtag> {
+    let hashtags = scan_hashtags(text);
+    if hashtags.is_empty() || !may_have_url(text) {
+        return hashtags;
+    }
+    let urls = extract_urls(text);
+    let mut entities = Entities {
+        hashtags,
+        urls,
+        ..Entities::default()
+    };
+    remove_overlaps(&mut entities);
+    entities.hashtags
+}
+
+/// Finds the next `#`/`＃` (or `@`/`＠`) at or after `from`: byte offset and sigil length.
+fn next_sigil(text: &str, from: usize, ascii: u8, full_width: char) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let lead = full_width.to_string();
+    let lead = lead.as_bytes();
+    let mut at = from;
+    while at < bytes.len() {
+        match bytes[at..].iter().position(|&b| b == ascii || b == lead[0]) {
+            None => return None,
+            Some(offset) => {
+                at += offset;
+                if bytes[at] == ascii {
+                    return Some((at, 1));
+                }
+                if bytes[at..].starts_with(lead) {
+                    return Some((at, lead.len()));
+                }
+                at += 1;
+            }
+        }
+    }
+    None
+}
+
+/// Hashtags before the URL-overlap check.
+fn scan_hashtags(text: &str) -> Vec<Hashtag> {
+    let mut found = Vec::new();
+    // twitter-text's pattern consumes the char before the sigil, so a new match cannot use
+    // the last char of the previous one.
+    let mut resume = 0;
+    let mut from = 0;
+    while let Some((at, sigil)) = next_sigil(text, from, b'#', '＃') {
+        from = at + sigil;
+        let before_ok = match char_before(text, at) {
+            None => true,
+            Some(_) if at > 0 && at <= resume => false,
+            Some(c) => c == '\u{FE0E}' || c == '\u{FE0F}' || (c != '&' && !is_hashtag_alnum(c)),
+        };
+        if !before_ok || matches!(char_at(text, at + sigil), Some('\u{FE0F}' | '\u{20E3}')) {
+            continue;
+        }
+        let tag_start = at + sigil;
+        let mut tag_end = tag_start;
+        let mut has_alpha = false;
+        for (offset, c) in text[tag_start..].char_indices() {
+            if !is_hashtag_alnum(c) {
+                break;
+            }
+            has_alpha |= is_hashtag_alpha(c);
+            tag_end = tag_start + offset + c.len_utf8();
+        }
+        if !has_alpha {
+            continue;
+        }
+        resume = tag_end;
+        from = tag_end;
+        let after = &text[tag_end..];
+        if after.starts_with('#') || after.starts_with('＃') || after.starts_with("://") {
+            continue;
+        }
+        found.push(Hashtag {
+            span: Span::new(at, tag_end),
+            tag: Span::new(tag_start, tag_end),
+        });
+    }
+    found
+}
+
+/// Whether a mention ending here is cut short by what follows (`@`, an accented letter, `://`).
+fn ends_mention_badly(after: &str) -> bool {
+    after.starts_with('@')
+        || after.starts_with('＠')
+        || after.starts_with("://")
+        || after.chars().next().is_some_and(is_latin_accent)
+}
+
+/// Whether the text before `at` lets a mention start there (twitter-text's
+/// validMentionPrecedingChars, including `RT` / `RT:` right before the `@`).
+fn mention_may_start(text: &str, at: usize, resume: usize) -> bool {
+    let Some(before) = char_before(text, at) else {
+        return true;
+    };
+    let blocked =
+        |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '!' | '#' | '$' | '%' | '&' | '*' | '@' | '＠');
+    if !blocked(before) {
+        return at > resume;
+    }
+    // `RT@name`, `rt:@name`, preceded by the start or a char that cannot be part of a word.
+    let head = &text[..at];
+    let head = head.strip_suffix(':').unwrap_or(head);
+    if head.len() < 2 || !head.is_char_boundary(head.len() - 2) || !head[head.len() - 2..].eq_ignore_ascii_case("rt") {
+        return false;
+    }
+    let rt_start = head.len() - 2;
+    rt_start >= resume
+        && char_before(text, rt_start)
+            .is_none_or(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '~' | '.' | '-')))
+}
+
+/// Mentions and lists, as twitter-text's `extractMentionsOrListsWithIndices`.
+pub fn extract_mentions(text: &str) -> Vec<Mention> {
+    let mut found = Vec::new();
+    let mut resume = 0;
+    let mut from = 0;
+    while let Some((at, sigil)) = next_sigil(text, from, b'@', '＠') {
+        from = at + sigil;
+        if !mention_may_start(text, at, resume) {
+            continue;
+        }
+        let name_start = at + sigil;
+        let bytes = text.as_bytes();
+        let name_len = bytes[name_start..]
+            .iter()
+            .take(20)
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+            .count();
+        if name_len == 0 {
+            continue;
+        }
+        let name_end = name_start + name_len;
+        let mut end = name_end;
+        let mut list_slug = None;
+        if bytes.get(name_end) == Some(&b'/') && bytes.get(name_end + 1).is_some_and(u8::is_ascii_alphabetic) {
+            let slug_len = 1 + bytes[name_end + 2..]
+                .iter()
+                .take(24)
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_' || **b == b'-')
+                .count();
+            end = name_end + 1 + slug_len;
+            list_slug = Some(Span::new(name_end, end));
+        }
+        resume = end;
+        from = end;
+        if ends_mention_badly(&text[end..]) {
+            continue;
+        }
+        found.push(Mention {
+            span: Span::new(at, end),
+            screen_name: Span::new(name_start, name_end),
+            list_slug,
+        });
+    }
+    found
+}
+
+/// The screen name a post replies to: a mention at its very start (after spaces).
+pub fn reply_screen_name(text: &str) -> Option<Span> {
+    let start = text
+        .char_indices()
+        .find(|&(_, c)| !(is_space(c) || chars::is_directional(c)))
+        .map(|(at, _)| at)?;
+    let sigil = if text[start..].starts_with('@') {
+        1
+    } else if text[start..].starts_with('＠') {
+        '＠'.len_utf8()
+    } else {
+        return None;
+    };
+    let name_start = start + sigil;
+    let name_len = text.as_bytes()[name_start..]
+        .iter()
+        .take(20)
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+        .count();
+    let name_end = name_start + name_len;
+    (name_len > 0 && !ends_mention_badly(&text[name_end..])).then_some(Span::new(name_start, name_end))
+}
+
+/// Cashtags, as twitter-text's `extractCashtagsWithIndices` (`$` + 1-6 letters, optionally
+/// `.`/`_` + 1-2 letters, after a space or at the start, before a space or punctuation).
+pub fn extract_cashtags(text: &str) -> Vec<Cashtag> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(offset) = bytes[from..].iter().position(|&b| b == b'$') {
+        let at = from + offset;
+        from = at + 1;
+        if char_before(text, at).is_some_and(|c| !is_space(c)) {
+            continue;
+        }
+        let ends = |end: usize| char_at(text, end).is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
+        let letters = bytes[at + 1..]
+            .iter()
+            .take(7)
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        if letters == 0 || letters > 6 {
+            continue;
+        }
+        let symbol_end = at + 1 + letters;
+        let mut end = None;
+        if matches!(bytes.get(symbol_end), Some(b'.' | b'_')) {
+            let suffix = bytes[symbol_end + 1..]
+                .iter()
+                .take(3)
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            if (1..=2).contains(&suffix) && ends(symbol_end + 1 + suffix) {
+                end = Some(symbol_end + 1 + suffix);
+            }
+        }
+        let end = match end {
+            Some(end) => end,
+            None if ends(symbol_end) => symbol_end,
+            None => continue,
+        };
+        found.push(Cashtag {
+            span: Span::new(at, end),
+            symbol: Span::new(at + 1, end),
+        });
+        from = end;
+    }
+    found
 }

@@ -1,0 +1,368 @@
+//! Reading posts from files and stdin: `.json`, `.jsonl`, `.csv` and `.txt`.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+use postlint::{Network, Post};
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+
+/// A post together with where it came from.
+#[derive(Debug)]
+pub struct SourcedPost {
+    /// The post.
+    pub post: Post,
+    /// Where the post was read.
+    pub origin: Origin,
+}
+
+/// Where a post came from: a file (or `-`) and a 1-based line.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    /// The file name as given, `-` for stdin.
+    pub file: String,
+    /// The 1-based line (for CSV: the row's line) where the post starts.
+    pub line: usize,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// An input that could not be read, naming the file, line and (where known) the field.
+#[derive(Debug)]
+pub struct InputError {
+    /// File name as given.
+    pub file: String,
+    /// 1-based line, when the error has one.
+    pub line: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// The formats a file can have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One post, an array of posts, or `{"posts": [...]}`.
+    Json,
+    /// One post object per line.
+    Jsonl,
+    /// A header row naming the post fields, then one post per row.
+    Csv,
+    /// The whole file is the text of one post.
+    Text,
+}
+
+impl Format {
+    /// The format of a file, by extension.
+    pub fn of_path(path: &str) -> Result<Format, String> {
+        let extension = Path::new(path)
+            .extension()
+            .and_then(|ext| ext.to_str())
+            .map(str::to_ascii_lowercase);
+        match extension.as_deref() {
+            Some("json") => Ok(Format::Json),
+            Some("jsonl" | "ndjson") => Ok(Format::Jsonl),
+            Some("csv") => Ok(Format::Csv),
+            Some("txt" | "text") => Ok(Format::Text),
+            _ => Err("unknown file type; expected a .json, .jsonl, .csv or .txt file".to_string()),
+        }
+    }
+
+    /// The format of stdin, by its first non-blank character: JSON(L) for `{`/`[`, else text.
+    pub fn sniff(source: &str) -> Format {
+        let trimmed = source.trim_start();
+        if trimmed.starts_with('[') {
+            Format::Json
+        } else if trimmed.starts_with('{') {
+            // Several top-level lines of objects are JSON Lines; one object (even pretty) is JSON.
+            let objects = source.lines().filter(|line| line.trim_start().starts_with('{')).count();
+            let single = serde_json::from_str::<&RawValue>(source).is_ok();
+            if !single && objects > 1 {
+                Format::Jsonl
+            } else {
+                Format::Json
+            }
+        } else {
+            Format::Text
+        }
+    }
+}
+
+/// Decodes a file's bytes as UTF-8, or names the first bad byte.
+pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String, InputError> {
+    String::from_utf8(bytes).map_err(|err| {
+        let offset = err.utf8_error().valid_up_to();
+        let line = err.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+        InputError {
+            file: file.to_string(),
+            line: Some(line),
+            message: format!("invalid UTF-8 at byte {offset}"),
+        }
+    })
+}
+
+/// Reads every post of one source. Every post that cannot be read is an error; nothing is
+/// skipped. `default_network` applies to posts that name no network.
+pub fn read_posts(
+    file: &str,
+    source: &str,
+    format: Format,
+    default_network: Option<Network>,
+) -> Result<Vec<SourcedPost>, Vec<InputError>> {
+    let reader = Reader {
+        file,
+        source,
+        default_network,
+    };
+    match format {
+        Format::Json => reader.json(),
+        Format::Jsonl => reader.jsonl(),
+        Format::Csv => reader.csv(),
+        Format::Text => Ok(vec![reader.text()]),
+    }
+}
+
+struct Reader<'a> {
+    file: &'a str,
+    source: &'a str,
+    default_network: Option<Network>,
+}
+
+impl Reader<'_> {
+    fn error(&self, line: Option<usize>, message: impl Into<String>) -> InputError {
+        InputError {
+            file: self.file.to_string(),
+            line,
+            message: message.into(),
+        }
+    }
+
+    fn line_of(&self, raw: &RawValue) -> usize {
+        let offset = raw.get().as_ptr() as usize - self.source.as_ptr() as usize;
+        self.source[..offset].bytes().filter(|&b| b == b'\n').count() + 1
+    }
+
+    fn post(&self, value: Value, line: usize) -> Result<SourcedPost, InputError> {
+        let value = match (value, self.default_network) {
+            (Value::Object(mut object), Some(network)) => {
+                object
+                    .entry("network")
+                    .or_insert_with(|| Value::String(network.name().to_string()));
+                Value::Object(object)
+            }
+            (value, _) => value,
+        };
+        let post = Post::from_json_value(value).map_err(|err| self.error(Some(line), err.to_string()))?;
+        Ok(SourcedPost {
+            post,
+            origin: Origin {
+                file: self.file.to_string(),
+                line,
+            },
+        })
+    }
+
+    fn collect(
+        &self,
+        results: impl Iterator<Item = Result<SourcedPost, InputError>>,
+    ) -> Result<Vec<SourcedPost>, Vec<InputError>> {
+        let (posts, errors): (Vec<_>, Vec<_>) = results.partition(Result::is_ok);
+        if errors.is_empty() {
+            Ok(posts.into_iter().map(Result::unwrap).collect())
+        } else {
+            Err(errors.into_iter().map(Result::unwrap_err).collect())
+        }
+    }
+
+    fn json(&self) -> Result<Vec<SourcedPost>, Vec<InputError>> {
+        let invalid = |err: serde_json::Error| vec![self.error(Some(err.line()), format!("invalid JSON: {err}"))];
+        let raws: Vec<&RawValue> = if self.source.trim_start().starts_with('[') {
+            serde_json::from_str(self.source).map_err(invalid)?
+        } else {
+            let object: HashMap<String, &RawValue> = serde_json::from_str(self.source).map_err(invalid)?;
+            match object.get("posts") {
+                // `{"posts": [...]}`; an object with `text` is a single post.
+                Some(posts) if !object.contains_key("text") => serde_json::from_str(posts.get()).map_err(|err| {
+                    vec![self.error(
+                        Some(self.line_of(posts)),
+                        format!("`posts` must be an array of posts: {err}"),
+                    )]
+                })?,
+                _ => vec![serde_json::from_str(self.source).map_err(invalid)?],
+            }
+        };
+        self.collect(raws.into_iter().map(|raw| {
+            let line = self.line_of(raw);
+            let value: Value =
+                serde_json::from_str(raw.get()).map_err(|err| self.error(Some(line), err.to_string()))?;
+            self.post(value, line)
+        }))
+    }
+
+    fn jsonl(&self) -> Result<Vec<SourcedPost>, Vec<InputError>> {
+        self.collect(
+            self.source
+                .lines()
+                .enumerate()
+                .filter(|(_, line)| !line.trim().is_empty())
+                .map(|(index, line)| {
+                    let value: Value = serde_json::from_str(line)
+                        .map_err(|err| self.error(Some(index + 1), format!("invalid JSON: {err}")))?;
+                    self.post(value, index + 1)
+                }),
+        )
+    }
+
+    fn csv(&self) -> Result<Vec<SourcedPost>, Vec<InputError>> {
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(false)
+            .from_reader(self.source.as_bytes());
+        let headers = reader
+            .headers()
+            .map_err(|err| vec![self.error(Some(1), format!("invalid CSV header: {err}"))])?
+            .clone();
+        let columns: Vec<String> = headers.iter().map(|name| name.trim().to_ascii_lowercase()).collect();
+        if !columns.iter().any(|name| name == "text") {
+            return Err(vec![self.error(
+                Some(1),
+                format!(
+                    "no `text` column; the header has: {}",
+                    headers.iter().collect::<Vec<_>>().join(", ")
+                ),
+            )]);
+        }
+        self.collect(reader.records().map(|record| {
+            let record = record.map_err(|err| {
+                let line = err.position().map(|position| position.line() as usize);
+                self.error(line, format!("invalid CSV row: {err}"))
+            })?;
+            let line = record.position().map_or(0, |position| position.line() as usize);
+            let mut object = Map::new();
+            for (name, cell) in columns.iter().zip(record.iter()) {
+                if let Some(value) = csv_cell(name, cell).map_err(|message| self.error(Some(line), message))? {
+                    object.insert(name.clone(), value);
+                }
+            }
+            self.post(Value::Object(object), line)
+        }))
+    }
+
+    fn text(&self) -> SourcedPost {
+        let text = self.source.strip_suffix('\n').unwrap_or(self.source);
+        let text = text.strip_suffix('\r').unwrap_or(text);
+        let post = Post::new(text).with_network(self.default_network.unwrap_or_default());
+        SourcedPost {
+            post,
+            origin: Origin {
+                file: self.file.to_string(),
+                line: 1,
+            },
+        }
+    }
+}
+
+/// Converts a CSV cell to the JSON value of its post field; empty cells are absent.
+fn csv_cell(column: &str, cell: &str) -> Result<Option<Value>, String> {
+    if cell.trim().is_empty() && column != "text" {
+        return Ok(None);
+    }
+    Ok(Some(match column {
+        "promotional" => match cell.trim().to_ascii_lowercase().as_str() {
+            "true" | "yes" | "1" => Value::Bool(true),
+            "false" | "no" | "0" => Value::Bool(false),
+            other => return Err(format!("field `promotional`: expected true or false, found `{other}`")),
+        },
+        "allow" => Value::Array(
+            cell.split([',', ';', ' '])
+                .filter(|name| !name.is_empty())
+                .map(|name| Value::String(name.to_string()))
+                .collect(),
+        ),
+        _ => Value::String(cell.to_string()),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(format: Format, source: &str) -> Result<Vec<SourcedPost>, Vec<InputError>> {
+        read_posts("in", source, format, None)
+    }
+
+    #[test]
+    fn json_shapes_and_lines() {
+        let posts = read(
+            Format::Json,
+            "[\n {\"text\": \"a\"},\n {\"text\": \"b\", \"network\": \"x\"}\n]",
+        )
+        .unwrap();
+        assert_eq!(posts.iter().map(|p| p.origin.line).collect::<Vec<_>>(), [2, 3]);
+        assert_eq!(posts[1].post.network, Network::X);
+        let posts = read(Format::Json, "{\"posts\": [{\"text\": \"a\"}]}").unwrap();
+        assert_eq!(posts[0].post.text, "a");
+        let posts = read(Format::Json, "{\"text\": \"solo\"}").unwrap();
+        assert_eq!(posts[0].post.text, "solo");
+    }
+
+    #[test]
+    fn every_bad_post_is_reported_with_its_line() {
+        let errors = read(
+            Format::Jsonl,
+            "{\"text\": \"ok\"}\n{\"text\": \"a\", \"at\": \"soon\"}\n\n{\"network\": \"x\"}\nnot json",
+        )
+        .unwrap_err();
+        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines[0].starts_with("in:2: field `at`"), "{lines:?}");
+        assert!(lines[1].starts_with("in:4: field `text`: is required"), "{lines:?}");
+        assert!(lines[2].starts_with("in:5: invalid JSON"), "{lines:?}");
+    }
+
+    #[test]
+    fn csv_rows_map_to_posts() {
+        let source =
+            "id,text,network,promotional,allow,extra\n1,\"Hi, there\",x,yes,hashtag-stuffing,z\n2,Second,,,,\n";
+        let posts = read(Format::Csv, source).unwrap();
+        assert_eq!(posts[0].post.text, "Hi, there");
+        assert_eq!(posts[0].post.promotional, Some(true));
+        assert_eq!(posts[0].post.allow, ["hashtag-stuffing"]);
+        assert_eq!(posts[1].post.network, Network::Generic);
+        assert_eq!(posts[1].origin.line, 3);
+
+        let errors = read(Format::Csv, "text,promotional\nhi,maybe\n").unwrap_err();
+        assert_eq!(
+            errors[0].to_string(),
+            "in:2: field `promotional`: expected true or false, found `maybe`"
+        );
+        let errors = read(Format::Csv, "message\nhi\n").unwrap_err();
+        assert!(errors[0].to_string().contains("no `text` column"));
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_byte() {
+        let err = decode("f.txt", b"ok\nbad \xff here".to_vec()).unwrap_err();
+        assert_eq!(err.to_string(), "f.txt:2: invalid UTF-8 at byte 7");
+    }
+
+    #[test]
+    fn sniffs_stdin() {
+        assert_eq!(Format::sniff("hello #world"), Format::Text);
+        assert_eq!(Format::sniff("{\n \"text\": \"a\"\n}"), Format::Json);
+        assert_eq!(Format::sniff("{\"text\": \"a\"}\n{\"text\": \"b\"}\n"), Format::Jsonl);
+        assert_eq!(Format::sniff(" [ ]"), Format::Json);
+    }
+}

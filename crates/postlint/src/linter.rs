@@ -1,0 +1,258 @@
+//! The linter: configured rules applied to posts.
+
+use crate::config::{Config, ConfigError, Scoring};
+use crate::diagnostic::{Finding, Severity};
+use crate::fold::Folded;
+use crate::model::Post;
+use crate::report::{
+    self, Diagnostic, EditReport, FixReport, Length, Note, PostReport, Report, ScheduleDiagnostic, ScheduleReport,
+    Window,
+};
+use crate::rules::post::self_promotion::{self, Classifier};
+use crate::rules::schedule::near_duplicate_post;
+use crate::rules::{self, PostContext, PostRule, RuleKind, ScheduleRule};
+use crate::schedule::dedup::DedupOptions;
+use crate::schedule::{PostFacts, Schedule, stats};
+use crate::text;
+
+/// A rule that runs, with its configured severity.
+#[derive(Debug)]
+struct ActiveRule<R: ?Sized> {
+    name: &'static str,
+    severity: Option<Severity>,
+    rule: Box<R>,
+}
+
+/// Schedule rules that need post times; posts without one are reported once in a note.
+const TIME_RULES: [&str; 4] = ["robotic-cadence", "no-quiet-hours", "flooding", "followfriday-off-day"];
+
+/// Lints posts and schedules with a fixed configuration. Cheap to share across threads.
+#[derive(Debug)]
+pub struct Linter {
+    rules: Vec<ActiveRule<dyn PostRule>>,
+    schedule_rules: Vec<ActiveRule<dyn ScheduleRule>>,
+    classifier: Classifier,
+    dedup_options: DedupOptions,
+    scoring: Scoring,
+}
+
+impl Default for Linter {
+    /// A linter with the default configuration.
+    fn default() -> Self {
+        Self::new(&Config::default()).expect("the default configuration is valid")
+    }
+}
+
+impl Linter {
+    /// Builds the rules of `config`.
+    pub fn new(config: &Config) -> Result<Self, ConfigError> {
+        let options_of = |name: &str| config.rules.get(name).map(|s| s.options.clone()).unwrap_or_default();
+        let error = |name: &'static str| {
+            move |message| ConfigError {
+                key: format!("rules.{name}"),
+                message,
+            }
+        };
+        let (mut post_rules, mut schedule_rules) = (Vec::new(), Vec::new());
+        for info in rules::REGISTRY {
+            let severity = config.rules.get(info.name).and_then(|settings| settings.severity);
+            if severity == Some(Severity::Off) {
+                continue;
+            }
+            let options = options_of(info.name);
+            match info.kind {
+                RuleKind::Post(build) => {
+                    let rule = build(&options, &config.brand).map_err(error(info.name))?;
+                    post_rules.push(ActiveRule {
+                        name: info.name,
+                        severity,
+                        rule,
+                    });
+                }
+                RuleKind::Schedule(build) => {
+                    let rule = build(&options).map_err(error(info.name))?;
+                    schedule_rules.push(ActiveRule {
+                        name: info.name,
+                        severity,
+                        rule,
+                    });
+                }
+            }
+        }
+        let classifier = Classifier::new(&options_of(self_promotion::RULE.name), &config.brand)
+            .map_err(error(self_promotion::RULE.name))?;
+        let dedup_options = near_duplicate_post::dedup_options(&options_of(near_duplicate_post::RULE.name));
+        Ok(Self {
+            rules: post_rules,
+            schedule_rules,
+            classifier,
+            dedup_options,
+            scoring: config.scoring,
+        })
+    }
+
+    /// Lints one post (reported with index 0).
+    pub fn lint_post(&self, post: &Post) -> PostReport {
+        self.lint_post_at(0, post)
+    }
+
+    /// Lints one post that sits at `index` in a larger input.
+    pub fn lint_post_at(&self, index: usize, post: &Post) -> PostReport {
+        self.analyze(index, post, false).0
+    }
+
+    /// Lints a post, and computes its schedule facts when asked.
+    fn analyze(&self, index: usize, post: &Post, with_facts: bool) -> (PostReport, Option<PostFacts>) {
+        let text = post.text.as_str();
+        let entities = text::extract(text);
+        let folded = Folded::new(text);
+        let promotion = self.classifier.classify(post, &entities, &folded);
+        let context = PostContext::new(post, &entities, &folded, &promotion);
+        let mut diagnostics = Vec::new();
+        let mut findings = Vec::new();
+        for active in &self.rules {
+            if post.allows(active.name) {
+                continue;
+            }
+            active.rule.check(&context, &mut findings);
+            diagnostics.extend(findings.drain(..).map(|finding| to_diagnostic(active, finding, text)));
+        }
+        let (score, verdict) = report::score(&diagnostics, &self.scoring);
+        let facts = with_facts.then(|| PostFacts::new(post, &entities, promotion.promotional));
+        let report = PostReport {
+            index,
+            id: post.id.clone(),
+            network: post.network,
+            score,
+            verdict,
+            promotional: promotion.promotional,
+            promotional_reasons: promotion.reasons,
+            length: Length {
+                used: text::network_length(text, &entities, post.network),
+                limit: post.network.length_limit(),
+            },
+            diagnostics,
+        };
+        (report, facts)
+    }
+
+    /// Lints every post on its own and reports them together (no schedule rules).
+    pub fn lint_posts(&self, posts: &[Post]) -> Report {
+        Report::new(
+            posts
+                .iter()
+                .enumerate()
+                .map(|(index, post)| self.lint_post_at(index, post))
+                .collect(),
+            None,
+        )
+    }
+
+    /// Lints every post, then the schedule they form (posts in any order, across accounts and
+    /// networks).
+    pub fn lint_schedule(&self, posts: &[Post]) -> Report {
+        let (reports, facts): (Vec<PostReport>, Vec<PostFacts>) = posts
+            .iter()
+            .enumerate()
+            .map(|(index, post)| {
+                let (report, facts) = self.analyze(index, post, true);
+                (report, facts.expect("facts were asked for"))
+            })
+            .unzip();
+        let schedule = Schedule::new(posts, &facts, self.dedup_options.clone());
+        let mut diagnostics = Vec::new();
+        let mut findings = Vec::new();
+        for active in &self.schedule_rules {
+            active.rule.check(&schedule, &mut findings);
+            diagnostics.extend(findings.drain(..).map(|finding| ScheduleDiagnostic {
+                rule: active.name,
+                severity: active.severity.unwrap_or(finding.severity),
+                message: finding.message,
+                help: finding.help,
+                posts: finding.posts,
+                window: finding.window.map(|(from, to)| Window {
+                    from: from.to_string(),
+                    to: to.to_string(),
+                }),
+            }));
+        }
+        let mut notes = Vec::new();
+        let skipped: Vec<&str> = self
+            .schedule_rules
+            .iter()
+            .map(|active| active.name)
+            .filter(|name| TIME_RULES.contains(name))
+            .collect();
+        let untimed = schedule.untimed();
+        if !untimed.is_empty() && !skipped.is_empty() {
+            let count = untimed.len();
+            let posts = if count == 1 {
+                "1 post has".to_string()
+            } else {
+                format!("{count} posts have")
+            };
+            notes.push(Note {
+                message: format!("{posts} no time; {} skipped them", skipped.join(", ")),
+                posts: untimed,
+            });
+        }
+        let stats = stats::compute(&schedule);
+        Report::new(
+            reports,
+            Some(ScheduleReport {
+                diagnostics,
+                notes,
+                stats,
+            }),
+        )
+    }
+}
+
+/// Turns a rule's finding into a reported diagnostic: configured severity, spans in all units.
+fn to_diagnostic(active: &ActiveRule<dyn PostRule>, finding: Finding, text: &str) -> Diagnostic {
+    Diagnostic {
+        rule: active.name,
+        severity: active.severity.unwrap_or(finding.severity),
+        message: finding.message,
+        help: finding.help,
+        span: finding.span.map(|span| span.to_units(text)),
+        fix: finding.fix.map(|fix| FixReport {
+            edits: fix
+                .edits
+                .into_iter()
+                .map(|edit| EditReport {
+                    span: edit.span.to_units(text),
+                    replace: edit.replace,
+                })
+                .collect(),
+            safe: fix.safe,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::network::Network;
+
+    #[test]
+    fn allow_and_severity_settings_apply() {
+        let post = Post::new("Tags #a #b #c #d #e #f").with_network(Network::X);
+        let linter = Linter::default();
+        assert_eq!(linter.lint_post(&post).diagnostics[0].severity, Severity::Error);
+
+        let allowed = Post {
+            allow: vec!["hashtag-stuffing".into()],
+            ..post.clone()
+        };
+        assert!(linter.lint_post(&allowed).diagnostics.is_empty());
+
+        let config = Config::from_toml("[rules.hashtag-stuffing]\nseverity = \"info\"").unwrap();
+        let report = Linter::new(&config).unwrap().lint_post(&post);
+        assert_eq!(report.diagnostics[0].severity, Severity::Info);
+        assert_eq!(report.score, 100);
+
+        let config = Config::from_toml("[rules.hashtag-stuffing]\nseverity = \"off\"").unwrap();
+        assert!(Linter::new(&config).unwrap().lint_post(&post).diagnostics.is_empty());
+    }
+}

@@ -1,0 +1,275 @@
+//! The input data model: a [`Post`] and its publication time.
+
+use std::fmt;
+
+use jiff::Timestamp;
+use jiff::fmt::temporal::{Pieces, PiecesOffset};
+use jiff::tz::Offset;
+
+use crate::network::Network;
+use crate::rules;
+
+/// One social-media post, as given to the linter.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Post {
+    /// The caller's identifier for the post, echoed in the report.
+    pub id: Option<String>,
+    /// The text of the post.
+    pub text: String,
+    /// Where the post is published; decides length limits and thresholds.
+    pub network: Network,
+    /// The account that publishes the post (schedule rules group by it).
+    pub account: Option<String>,
+    /// When the post is (or was) published.
+    pub at: Option<PostTime>,
+    /// The user's own label: `Some(true)` for promotional content; `None` lets the engine decide.
+    pub promotional: Option<bool>,
+    /// Rule names suppressed for this post.
+    pub allow: Vec<String>,
+}
+
+impl Post {
+    /// A post with only text, on the `generic` network.
+    pub fn new(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            ..Self::default()
+        }
+    }
+
+    /// Sets the network.
+    pub fn with_network(mut self, network: Network) -> Self {
+        self.network = network;
+        self
+    }
+
+    /// Whether rule `name` is suppressed for this post by its `allow` list.
+    pub fn allows(&self, name: &str) -> bool {
+        self.allow.iter().any(|allowed| allowed == name)
+    }
+}
+
+/// A publication time: an instant plus the UTC offset it was written with.
+///
+/// The offset matters: "Friday" and "3 am" are judged in the post's own local time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PostTime {
+    /// The instant.
+    pub timestamp: Timestamp,
+    /// The UTC offset the time was given in.
+    pub offset: Offset,
+}
+
+impl PostTime {
+    /// Parses an RFC 3339 timestamp with an offset (`2026-11-20T09:00:00-05:00`, `...Z`).
+    pub fn parse(input: &str) -> Result<Self, String> {
+        let pieces = Pieces::parse(input).map_err(|err| format!("`{input}` is not an RFC 3339 time: {err}"))?;
+        let offset = match pieces.offset() {
+            Some(PiecesOffset::Zulu) => Offset::UTC,
+            Some(PiecesOffset::Numeric(numeric)) => numeric.offset(),
+            _ => {
+                return Err(format!(
+                    "`{input}` has no UTC offset; write it like 2026-11-20T09:00:00-05:00 or 2026-11-20T14:00:00Z"
+                ));
+            }
+        };
+        let time = pieces.time().unwrap_or_default();
+        let timestamp = pieces
+            .date()
+            .to_datetime(time)
+            .to_zoned(offset.to_time_zone())
+            .map_err(|err| format!("`{input}` is out of range: {err}"))?
+            .timestamp();
+        Ok(Self { timestamp, offset })
+    }
+
+    /// The civil (wall-clock) date and time in the post's own offset.
+    pub fn local(&self) -> jiff::civil::DateTime {
+        self.offset.to_datetime(self.timestamp)
+    }
+}
+
+impl fmt::Display for PostTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let seconds = self.offset.seconds();
+        let sign = if seconds < 0 { '-' } else { '+' };
+        let (hours, minutes) = (seconds.unsigned_abs() / 3600, seconds.unsigned_abs() % 3600 / 60);
+        write!(
+            f,
+            "{}{sign}{hours:02}:{minutes:02}",
+            self.local().strftime("%Y-%m-%dT%H:%M:%S")
+        )
+    }
+}
+
+/// A post that could not be read: which field is wrong and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostError {
+    /// The field at fault (`text`, `network`, `at`, ...).
+    pub field: &'static str,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl PostError {
+    fn new(field: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            field,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for PostError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "field `{}`: {}", self.field, self.message)
+    }
+}
+
+impl std::error::Error for PostError {}
+
+impl Post {
+    /// Reads a post from a JSON object, with a [`PostError`] naming the field at fault.
+    ///
+    /// Unknown fields are ignored: schedulers carry their own metadata next to the post.
+    /// `null` counts as absent.
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, PostError> {
+        let serde_json::Value::Object(mut object) = value else {
+            return Err(PostError::new(
+                "post",
+                format!("expected an object, found {}", json_kind(&value)),
+            ));
+        };
+        let mut take = |field: &'static str| {
+            object
+                .remove(field)
+                .filter(|value| !value.is_null())
+                .map(|value| (field, value))
+        };
+        let text: String = typed(take("text"))?.ok_or_else(|| PostError::new("text", "is required"))?;
+        let id = match take("id") {
+            None => None,
+            Some((_, serde_json::Value::String(id))) => Some(id),
+            Some((_, serde_json::Value::Number(id))) => Some(id.to_string()),
+            Some((field, other)) => {
+                return Err(PostError::new(
+                    field,
+                    format!("expected a string or a number, found {}", json_kind(&other)),
+                ));
+            }
+        };
+        let network = match typed::<String>(take("network"))?.as_deref().map(str::trim) {
+            None | Some("") => Network::Generic,
+            Some(name) => name
+                .parse()
+                .map_err(|err: crate::network::UnknownNetwork| PostError::new("network", err.to_string()))?,
+        };
+        let at = match typed::<String>(take("at"))?.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(at) => Some(PostTime::parse(at).map_err(|err| PostError::new("at", err))?),
+        };
+        let account: Option<String> = typed(take("account"))?;
+        let promotional: Option<bool> = typed(take("promotional"))?;
+        let allow: Vec<String> = typed(take("allow"))?.unwrap_or_default();
+        if let Some(unknown) = allow.iter().find(|name| rules::find(name).is_none()) {
+            return Err(PostError::new(
+                "allow",
+                format!("unknown rule `{unknown}`; run `postlint rules` for the list"),
+            ));
+        }
+        Ok(Post {
+            id,
+            text,
+            network,
+            account: account.filter(|account| !account.trim().is_empty()),
+            at,
+            promotional,
+            allow,
+        })
+    }
+}
+
+/// Deserializes a field's value, naming the field when its type is wrong.
+fn typed<T: serde::de::DeserializeOwned>(
+    entry: Option<(&'static str, serde_json::Value)>,
+) -> Result<Option<T>, PostError> {
+    entry
+        .map(|(field, value)| {
+            let kind = json_kind(&value);
+            serde_json::from_value(value).map_err(|err| {
+                let expected = err.to_string();
+                let expected = expected.split(", expected ").nth(1).unwrap_or("another type");
+                PostError::new(field, format!("expected {expected}, found {kind}"))
+            })
+        })
+        .transpose()
+}
+
+/// A short name for a JSON value's type, for error messages.
+pub(crate) fn json_kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reads_a_full_post() {
+        let post = Post::from_json_value(json!({
+            "id": 7, "text": "hi", "network": "twitter", "account": "acme",
+            "at": "2026-11-20T09:00:00-05:00", "promotional": true, "allow": ["hashtag-stuffing"],
+            "scheduler_meta": {"queue": 3}
+        }))
+        .unwrap();
+        assert_eq!(post.id.as_deref(), Some("7"));
+        assert_eq!(post.network, Network::X);
+        let at = post.at.unwrap();
+        assert_eq!(at.to_string(), "2026-11-20T09:00:00-05:00");
+        assert_eq!(at.timestamp.to_string(), "2026-11-20T14:00:00Z");
+        assert!(post.allows("hashtag-stuffing"));
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let cases = [
+            (json!({"network": "x"}), "text", "is required"),
+            (
+                json!({"text": "a", "network": "myspace"}),
+                "network",
+                "unknown network `myspace`",
+            ),
+            (json!({"text": "a", "at": "2026-11-20T09:00:00"}), "at", "no UTC offset"),
+            (json!({"text": "a", "at": "yesterday"}), "at", "not an RFC 3339 time"),
+            (json!({"text": 5}), "text", "expected a string, found a number"),
+            (
+                json!({"text": "a", "promotional": "yes"}),
+                "promotional",
+                "expected a boolean, found a string",
+            ),
+            (json!({"text": "a", "id": [1]}), "id", "found an array"),
+            (json!({"text": "a", "allow": ["no-such-rule"]}), "allow", "unknown rule"),
+            (json!(["text"]), "post", "expected an object"),
+        ];
+        for (value, field, needle) in cases {
+            let err = Post::from_json_value(value.clone()).unwrap_err();
+            assert_eq!(err.field, field, "{value}: {err}");
+            assert!(err.message.contains(needle), "{value}: {err}");
+        }
+    }
+
+    #[test]
+    fn zulu_and_odd_offsets_keep_their_local_time() {
+        let at = PostTime::parse("2026-11-20T23:30:00+05:45").unwrap();
+        assert_eq!(at.local().hour(), 23);
+        assert_eq!(PostTime::parse("2026-11-20T23:30:00Z").unwrap().offset, Offset::UTC);
+    }
+}

@@ -1,0 +1,92 @@
+//! `link-only`: a link (with maybe some hashtags) and no words of the post's own.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::config::Brand;
+use crate::diagnostic::{Finding, Severity};
+use crate::emoji::is_emoji_grapheme;
+use crate::fold::is_word_char;
+use crate::rules::options;
+use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The registry entry.
+pub const RULE: RuleInfo = RuleInfo {
+    name: "link-only",
+    summary: "a link with no commentary (only hashtags, mentions or punctuation around it)",
+    default_severity: Severity::Warning,
+    doc: DOC,
+    default_options: || options::to_value(&Options::default()),
+    kind: RuleKind::Post(build),
+};
+
+const DOC: &str = r#"# link-only
+
+## What it does
+Flags a post made of a link and nothing of its own: no words and no emoji outside the links,
+hashtags and mentions.
+
+## Why is this bad?
+A bare link gives nobody a reason to click; networks show it as a preview card with no
+context, and bare-link feeds are what RSS autopilots and spam bots produce.
+
+## Example
+```text
+https://example.com/blog/post #marketing #growth
+```
+Use instead:
+```text
+Why our onboarding emails got twice the replies: https://example.com/blog/post #marketing
+```
+
+## Options
+- `min-words` (default 1): words of commentary needed (an emoji counts as a word).
+"#;
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+struct Options {
+    min_words: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self { min_words: 1 }
+    }
+}
+
+#[derive(Debug)]
+struct LinkOnly(Options);
+
+fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRule>, String> {
+    Ok(Box::new(LinkOnly(options::parse(options)?)))
+}
+
+impl PostRule for LinkOnly {
+    fn check(&self, post: &PostContext<'_>, findings: &mut Vec<Finding>) {
+        let Some(url) = post.entities.urls.first() else { return };
+        let words: usize = post
+            .prose()
+            .iter()
+            .map(|(_, piece)| {
+                piece
+                    .unicode_words()
+                    .filter(|word| word.chars().any(is_word_char))
+                    .count()
+                    + piece
+                        .graphemes(true)
+                        .filter(|grapheme| is_emoji_grapheme(grapheme))
+                        .count()
+            })
+            .sum();
+        if words >= self.0.min_words {
+            return;
+        }
+        findings.push(
+            Finding::new(Severity::Warning, "a link with no commentary")
+                .help("say in a sentence why the link is worth a click")
+                .span(url.span),
+        );
+    }
+}

@@ -1,0 +1,128 @@
+//! `punctuation-flood`: runs of exclamation and question marks.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::config::Brand;
+use crate::diagnostic::{Edit, Finding, Fix, Severity};
+use crate::rules::options;
+use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
+use crate::span::Span;
+
+/// The registry entry.
+pub const RULE: RuleInfo = RuleInfo {
+    name: "punctuation-flood",
+    summary: "runs of 4 or more ! and ? (!!!!, ????, !?!?)",
+    default_severity: Severity::Warning,
+    doc: DOC,
+    default_options: || options::to_value(&Options::default()),
+    kind: RuleKind::Post(build),
+};
+
+const DOC: &str = r#"# punctuation-flood
+
+## What it does
+Flags runs of more than 3 exclamation or question marks (`!!!!`, `????`, `!?!?`), including
+full-width `！？` and the `‼ ⁉ ⁈ ⁇` forms. Marks inside URLs do not count.
+
+## Why is this bad?
+Piles of punctuation read as shouting or as clickbait and are a common spam-filter signal.
+
+## Example
+```text
+You won't believe this!!!!!
+```
+Use instead:
+```text
+You won't believe this!
+```
+
+## Options
+- `max-run` (default 3): the longest run allowed, in marks (`‼` counts 2).
+
+The fix (safe) shortens each run to one mark, or `?!` when the run mixes both.
+"#;
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+struct Options {
+    max_run: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self { max_run: 3 }
+    }
+}
+
+#[derive(Debug)]
+struct PunctuationFlood(Options);
+
+fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRule>, String> {
+    Ok(Box::new(PunctuationFlood(options::parse(options)?)))
+}
+
+/// How many `!` and `?` a char stands for.
+fn marks(ch: char) -> Option<(usize, usize)> {
+    match ch {
+        '!' | '！' | '❗' | '❕' => Some((1, 0)),
+        '?' | '？' | '❓' | '❔' => Some((0, 1)),
+        '‼' => Some((2, 0)),
+        '⁇' => Some((0, 2)),
+        '⁉' | '⁈' => Some((1, 1)),
+        _ => None,
+    }
+}
+
+impl PostRule for PunctuationFlood {
+    fn check(&self, post: &PostContext<'_>, findings: &mut Vec<Finding>) {
+        let mut runs: Vec<(Span, usize, bool)> = Vec::new();
+        for (offset, piece) in post.prose() {
+            let mut run: Option<(Span, usize, usize)> = None;
+            for (at, ch) in piece.char_indices().chain([(piece.len(), ' ')]) {
+                match (marks(ch), run.as_mut()) {
+                    (Some((bangs, questions)), Some((span, b, q))) => {
+                        span.end = offset + at + ch.len_utf8();
+                        *b += bangs;
+                        *q += questions;
+                    }
+                    (Some((bangs, questions)), None) => {
+                        run = Some((Span::new(offset + at, offset + at + ch.len_utf8()), bangs, questions));
+                    }
+                    (None, _) => {
+                        if let Some((span, bangs, questions)) = run.take() {
+                            if bangs + questions > self.0.max_run {
+                                runs.push((span, bangs + questions, bangs > 0 && questions > 0));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let Some(&(first, length, _)) = runs.first() else {
+            return;
+        };
+        let message = match runs.len() {
+            1 => format!("{length} exclamation or question marks in a row"),
+            count => format!("{count} runs of exclamation or question marks (the first has {length})"),
+        };
+        let edits = runs
+            .iter()
+            .map(|&(span, _, mixed)| {
+                let text = span.slice(post.text);
+                let replace = if mixed {
+                    "?!".to_string()
+                } else {
+                    text.chars().next().map(String::from).unwrap_or_default()
+                };
+                Edit { span, replace }
+            })
+            .collect();
+        findings.push(
+            Finding::new(Severity::Warning, message)
+                .help("one mark is enough; let the words carry the excitement")
+                .span(first)
+                .fix(Fix { edits, safe: true }),
+        );
+    }
+}

@@ -1,0 +1,140 @@
+//! `shouting`: a post written mostly in capital letters.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::config::Brand;
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::options;
+use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
+use crate::span::Span;
+
+/// The registry entry.
+pub const RULE: RuleInfo = RuleInfo {
+    name: "shouting",
+    summary: "mostly capital letters (hashtags, mentions, URLs and short acronyms ignored)",
+    default_severity: Severity::Warning,
+    doc: DOC,
+    default_options: || options::to_value(&Options::default()),
+    kind: RuleKind::Post(build),
+};
+
+const DOC: &str = r#"# shouting
+
+## What it does
+Flags a post whose letters are mostly capitals. Hashtags, mentions and URLs are ignored, and
+so are short all-caps words (acronyms such as NASA or CEO) when they are a minority among
+lowercase words. Scripts without case (Chinese, Japanese, Arabic, ...) are never shouting.
+
+## Why is this bad?
+All caps reads as yelling, is slower to read, and is a classic spam signal; screen readers may
+spell capitalised words letter by letter.
+
+## Example
+```text
+HUGE SALE TODAY ONLY, EVERYTHING MUST GO
+```
+Use instead:
+```text
+Huge sale today only: everything must go.
+```
+
+## Options
+- `max-ratio` (default 0.7): largest share of capital letters allowed.
+- `min-letters` (default 12): posts with fewer cased letters are not judged.
+- `acronym-length` (default 4): all-caps words up to this length count as acronyms.
+"#;
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+struct Options {
+    max_ratio: f64,
+    min_letters: usize,
+    acronym_length: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            max_ratio: 0.7,
+            min_letters: 12,
+            acronym_length: 4,
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Shouting(Options);
+
+fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRule>, String> {
+    let options: Options = options::parse(options)?;
+    if !(0.0..=1.0).contains(&options.max_ratio) {
+        return Err(format!(
+            "max-ratio must be between 0 and 1, found {}",
+            options.max_ratio
+        ));
+    }
+    Ok(Box::new(Shouting(options)))
+}
+
+/// A run of letters outside entities, with its cased-letter counts.
+struct Word {
+    span: Span,
+    upper: usize,
+    lower: usize,
+}
+
+fn words(post: &PostContext<'_>) -> Vec<Word> {
+    let mut words = Vec::new();
+    for (offset, piece) in post.prose() {
+        let mut current: Option<Word> = None;
+        for (at, ch) in piece.char_indices() {
+            if ch.is_alphabetic() {
+                let word = current.get_or_insert(Word {
+                    span: Span::new(offset + at, offset + at),
+                    upper: 0,
+                    lower: 0,
+                });
+                word.span.end = offset + at + ch.len_utf8();
+                word.upper += usize::from(ch.is_uppercase());
+                word.lower += usize::from(ch.is_lowercase());
+            } else if let Some(word) = current.take() {
+                words.push(word);
+            }
+        }
+        words.extend(current);
+    }
+    words
+}
+
+impl PostRule for Shouting {
+    fn check(&self, post: &PostContext<'_>, findings: &mut Vec<Finding>) {
+        let options = &self.0;
+        let words = words(post);
+        let cased: Vec<&Word> = words.iter().filter(|word| word.upper + word.lower > 0).collect();
+        let is_acronym = |word: &Word| word.lower == 0 && word.upper <= options.acronym_length;
+        // Short all-caps words are acronyms only among lowercase prose: when they are half the
+        // words or more, they are the shouting.
+        let short_caps = cased.iter().filter(|word| is_acronym(word)).count();
+        let acronyms_allowed = cased.iter().any(|word| word.lower > 0) && 2 * short_caps < cased.len();
+        let counted: Vec<&Word> = cased
+            .into_iter()
+            .filter(|word| !(acronyms_allowed && is_acronym(word)))
+            .collect();
+        let upper: usize = counted.iter().map(|word| word.upper).sum();
+        let letters: usize = counted.iter().map(|word| word.upper + word.lower).sum();
+        if letters < options.min_letters || (upper as f64) <= options.max_ratio * letters as f64 {
+            return;
+        }
+        let caps: Vec<&&Word> = counted.iter().filter(|word| word.lower == 0).collect();
+        let (Some(first), Some(last)) = (caps.first(), caps.last()) else {
+            return;
+        };
+        let percent = (100 * upper + letters / 2) / letters;
+        findings.push(
+            Finding::new(Severity::Warning, format!("{percent}% of the letters are capitals"))
+                .help("write in sentence case; keep capitals for one word of emphasis at most")
+                .span(Span::new(first.span.start, last.span.end)),
+        );
+    }
+}

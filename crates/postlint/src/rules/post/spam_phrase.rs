@@ -1,0 +1,249 @@
+//! `spam-phrase`: engagement bait and spam phrases, including look-alike spellings.
+
+use regex::{Regex, RegexBuilder};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::config::Brand;
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::options;
+use crate::rules::phrases::PhraseSet;
+use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
+use crate::span::Span;
+
+/// The registry entry.
+pub const RULE: RuleInfo = RuleInfo {
+    name: "spam-phrase",
+    summary: "engagement bait and spam phrases (\"follow for follow\", \"free followers\", ...)",
+    default_severity: Severity::Error,
+    doc: DOC,
+    default_options: || options::to_value(&Options::default()),
+    kind: RuleKind::Post(build),
+};
+
+const DOC: &str = r#"# spam-phrase
+
+## What it does
+Flags engagement bait ("follow for follow", "F4F", "like and retweet", "tag 3 friends", "DM me
+for promo", ...) as a warning and scam phrases ("free followers", "buy followers", "send BTC",
+...) as an error. Matching is case-insensitive, on word boundaries, over NFKC-folded text, so
+full-width letters (ＦＲＥＥ) and other look-alike forms do not escape it. You can add phrases
+and regular expressions of your own.
+
+## Why is this bad?
+Platforms demote engagement bait and suspend accounts that trade follows or likes; readers
+recognise it at once. Scam phrases get posts removed and accounts locked.
+
+## Example
+```text
+Follow for follow! F4F, like and retweet to win 🎁
+```
+
+## Options
+- `phrases`: extra phrases (warnings), matched like the built-in ones. Default `[]`.
+- `regexes`: extra regular expressions (warnings), matched against the folded text
+  (lowercase, NFKC, single spaces); Rust `regex` syntax, linear time, each compiled with a
+  size limit. A bad or too big one is a config error naming it. Default `[]`.
+- `builtin` (default `true`): use the built-in dictionary.
+"#;
+
+/// Engagement bait: warnings.
+const BAIT: &[&str] = &[
+    "follow for follow",
+    "follow4follow",
+    "f4f",
+    "follow back",
+    "followback",
+    "follow train",
+    "teamfollowback",
+    "like for like",
+    "like4like",
+    "l4l",
+    "sub4sub",
+    "sub for sub",
+    "s4s",
+    "shoutout for shoutout",
+    "like and retweet",
+    "like and share",
+    "like & retweet",
+    "like & share",
+    "rt to win",
+    "retweet to win",
+    "retweet if you",
+    "like if you agree",
+    "tag 3 friends",
+    "tag three friends",
+    "tag a friend who",
+    "tag your friends",
+    "comment below to win",
+    "click the link in bio to win",
+    "link in bio to win",
+    "double tap if",
+    "dm me for promo",
+    "dm for promo",
+    "dm for collab",
+    "dm me for collab",
+    "dm to collab",
+    "promo dm",
+    "check my bio",
+    "check out my profile",
+    "follow me back",
+    "gain followers",
+    "who wants more followers",
+    "drop your handles",
+    "spread the word and win",
+];
+
+/// Scams and bought reach: errors.
+const SCAMS: &[&str] = &[
+    "free followers",
+    "buy followers",
+    "cheap followers",
+    "instant followers",
+    "get followers fast",
+    "free likes",
+    "buy likes",
+    "make money fast",
+    "earn money from home",
+    "work from home and earn",
+    "guaranteed profit",
+    "guaranteed returns",
+    "double your money",
+    "double your bitcoin",
+    "send btc",
+    "send eth",
+    "crypto giveaway",
+    "investment opportunity dm",
+    "100% free money",
+];
+
+/// The compiled-program size cap for one user regex.
+const REGEX_SIZE_LIMIT: usize = 256 * 1024;
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+struct Options {
+    phrases: Vec<String>,
+    regexes: Vec<String>,
+    builtin: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            phrases: Vec::new(),
+            regexes: Vec::new(),
+            builtin: true,
+        }
+    }
+}
+
+#[derive(Debug)]
+struct SpamPhrase {
+    phrases: Option<PhraseSet>,
+    /// Severity per phrase index.
+    severities: Vec<Severity>,
+    regexes: Vec<Regex>,
+}
+
+fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRule>, String> {
+    let options: Options = options::parse(options)?;
+    let mut phrases: Vec<&str> = Vec::new();
+    let mut severities = Vec::new();
+    if options.builtin {
+        phrases.extend(BAIT);
+        severities.extend(BAIT.iter().map(|_| Severity::Warning));
+        phrases.extend(SCAMS);
+        severities.extend(SCAMS.iter().map(|_| Severity::Error));
+    }
+    phrases.extend(options.phrases.iter().map(String::as_str));
+    severities.extend(options.phrases.iter().map(|_| Severity::Warning));
+    let phrases = if phrases.is_empty() {
+        None
+    } else {
+        Some(PhraseSet::new(&phrases).map_err(|err| format!("phrases: {err}"))?)
+    };
+    let regexes = options
+        .regexes
+        .iter()
+        .enumerate()
+        .map(|(index, pattern)| {
+            RegexBuilder::new(pattern)
+                .size_limit(REGEX_SIZE_LIMIT)
+                .dfa_size_limit(4 * REGEX_SIZE_LIMIT)
+                .build()
+                .map_err(|err| match err {
+                    regex::Error::CompiledTooBig(limit) => format!(
+                        "regexes[{index}] `{}` is too big (compiled form over {limit} bytes); simplify it",
+                        abbreviate(pattern)
+                    ),
+                    err => format!("regexes[{index}] `{}` is not a valid regex: {err}", abbreviate(pattern)),
+                })
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(Box::new(SpamPhrase {
+        phrases,
+        severities,
+        regexes,
+    }))
+}
+
+/// Shortens a long pattern for an error message.
+fn abbreviate(pattern: &str) -> String {
+    match pattern.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}...", &pattern[..cut]),
+        None => pattern.to_string(),
+    }
+}
+
+impl PostRule for SpamPhrase {
+    fn check(&self, post: &PostContext<'_>, findings: &mut Vec<Finding>) {
+        let text = post.text;
+        let folded = post.folded;
+        let mut reported: Vec<String> = Vec::new();
+        let mut report = |severity: Severity, span: Span, findings: &mut Vec<Finding>| {
+            let phrase = span.slice(text).to_string();
+            let key = phrase.to_lowercase();
+            if reported.contains(&key) {
+                return;
+            }
+            reported.push(key);
+            findings.push(
+                Finding::new(severity, format!("spam phrase \u{201c}{phrase}\u{201d}"))
+                    .help("drop the bait: say what is in it for the reader instead")
+                    .span(span),
+            );
+        };
+        if let Some(phrases) = &self.phrases {
+            for found in phrases.find_in(folded) {
+                report(self.severities[found.phrase], found.span, findings);
+            }
+        }
+        for regex in &self.regexes {
+            for found in regex.find_iter(&folded.text).filter(|found| !found.is_empty()) {
+                report(
+                    Severity::Warning,
+                    folded.original(Span::new(found.start(), found.end())),
+                    findings,
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+
+    #[test]
+    fn bad_and_huge_regexes_are_config_errors_naming_them() {
+        let err = Config::from_json(r#"{"rules": {"spam-phrase": {"regexes": ["ok", "(unclosed"]}}}"#).unwrap_err();
+        assert!(
+            err.message.contains("regexes[1] `(unclosed` is not a valid regex"),
+            "{err}"
+        );
+        let huge = r#"{"rules": {"spam-phrase": {"regexes": ["(\\w{100}){100}"]}}}"#;
+        let err = Config::from_json(huge).unwrap_err();
+        assert!(err.message.contains("is too big"), "{err}");
+    }
+}

@@ -1,0 +1,272 @@
+//! X's weighted length (twitter-text `parseTweet`, configs v1-v3) and each network's own count.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::chars::is_invalid;
+use super::{Entities, extract_urls};
+use crate::emoji::is_emoji_grapheme;
+use crate::network::Network;
+use crate::span::Span;
+
+/// A weight for a range of code points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeightRange {
+    /// First code point.
+    pub start: u32,
+    /// Last code point (inclusive).
+    pub end: u32,
+    /// Weight of each code point in the range.
+    pub weight: u32,
+}
+
+/// A twitter-text length configuration (the `v1.json` / `v2.json` / `v3.json` of twitter-text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeightedConfig {
+    /// The most weighted length a valid post may have.
+    pub max_weighted_length: u32,
+    /// Weights are multiplied by this.
+    pub scale: u32,
+    /// Weight of code points outside `ranges`.
+    pub default_weight: u32,
+    /// Length every URL counts as.
+    pub transformed_url_length: u32,
+    /// Whether each emoji sequence counts as `default_weight` once.
+    pub emoji_parsing: bool,
+    /// Weights by code point range.
+    pub ranges: &'static [WeightRange],
+}
+
+const LATIN_AND_PUNCTUATION: [WeightRange; 4] = [
+    WeightRange {
+        start: 0,
+        end: 4351,
+        weight: 100,
+    },
+    WeightRange {
+        start: 8192,
+        end: 8205,
+        weight: 100,
+    },
+    WeightRange {
+        start: 8208,
+        end: 8223,
+        weight: 100,
+    },
+    WeightRange {
+        start: 8242,
+        end: 8247,
+        weight: 100,
+    },
+];
+
+impl WeightedConfig {
+    /// v1: every code point counts 1, 140 at most.
+    pub const V1: WeightedConfig = WeightedConfig {
+        max_weighted_length: 140,
+        scale: 1,
+        default_weight: 1,
+        transformed_url_length: 23,
+        emoji_parsing: false,
+        ranges: &[],
+    };
+    /// v2: 280 weighted, CJK and other scripts count 2.
+    pub const V2: WeightedConfig = WeightedConfig {
+        max_weighted_length: 280,
+        scale: 100,
+        default_weight: 200,
+        transformed_url_length: 23,
+        emoji_parsing: false,
+        ranges: &LATIN_AND_PUNCTUATION,
+    };
+    /// v3 (current): as v2, and every emoji sequence counts 2.
+    pub const V3: WeightedConfig = WeightedConfig {
+        emoji_parsing: true,
+        ..WeightedConfig::V2
+    };
+
+    fn weight(&self, c: char) -> u32 {
+        let code = u32::from(c);
+        self.ranges
+            .iter()
+            .find(|range| range.start <= code && code <= range.end)
+            .map_or(self.default_weight, |range| range.weight)
+    }
+}
+
+/// The result of measuring a post for X.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeightedLength {
+    /// The weighted length (compare with the config's maximum, 280 for v2/v3).
+    pub weighted_length: usize,
+    /// Weighted length per thousand of the maximum.
+    pub permillage: usize,
+    /// Whether the post is valid: not empty, within the maximum, no invalid characters.
+    pub valid: bool,
+    /// The whole text.
+    pub display_range: Span,
+    /// The longest prefix that is valid (empty if none).
+    pub valid_range: Span,
+}
+
+/// Measures `text` with `config` (twitter-text `parseTweet`).
+pub fn weighted_length(text: &str, config: &WeightedConfig) -> WeightedLength {
+    // Length is measured on the NFC form; ranges map back to the original text.
+    let normalized: Cow<'_, str> = if is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfc().collect())
+    };
+    let normalized = normalized.as_ref();
+    let urls = extract_urls(normalized);
+    let mut urls = urls.iter().peekable();
+    let limit = u64::from(config.max_weighted_length) * u64::from(config.scale);
+    let mut weighted: u64 = 0;
+    let mut valid = true;
+    let mut valid_end = 0;
+    let mut at = 0;
+    let mut graphemes = normalized.grapheme_indices(true).peekable();
+    while at < normalized.len() {
+        let end;
+        if urls.peek().is_some_and(|url| url.span.start == at) {
+            let url = urls.next().expect("peeked");
+            weighted += u64::from(config.transformed_url_length) * u64::from(config.scale);
+            end = url.span.end;
+        } else {
+            while graphemes.peek().is_some_and(|&(start, _)| start < at) {
+                graphemes.next();
+            }
+            let emoji = config.emoji_parsing
+                && graphemes
+                    .peek()
+                    .is_some_and(|&(start, grapheme)| start == at && is_emoji_grapheme(grapheme));
+            if emoji {
+                let (start, grapheme) = graphemes.next().expect("peeked");
+                weighted += u64::from(config.default_weight);
+                end = start + grapheme.len();
+            } else {
+                let c = normalized[at..].chars().next().expect("at is a char boundary");
+                weighted += u64::from(config.weight(c));
+                end = at + c.len_utf8();
+            }
+        }
+        if valid {
+            valid = !normalized[at..end].chars().next_back().is_some_and(is_invalid);
+        }
+        if valid && weighted <= limit {
+            valid_end = end;
+        }
+        at = end;
+    }
+    let weighted_length = (weighted / u64::from(config.scale.max(1))) as usize;
+    let max = config.max_weighted_length as usize;
+    let valid = valid && weighted_length > 0 && weighted_length <= max;
+    let valid_end = if normalized.len() == text.len() {
+        valid_end
+    } else {
+        map_offset(normalized, text, valid_end)
+    };
+    WeightedLength {
+        weighted_length,
+        permillage: weighted_length * 1000 / max.max(1),
+        valid,
+        display_range: Span::new(0, text.len()),
+        valid_range: Span::new(0, valid_end),
+    }
+}
+
+/// Maps a byte offset of the NFC form to the original text, the way twitter-text does: by the
+/// difference in UTF-16 length, clamped to a char boundary.
+fn map_offset(normalized: &str, original: &str, offset: usize) -> usize {
+    let units = normalized[..offset].encode_utf16().count() + original.encode_utf16().count()
+        - normalized.encode_utf16().count();
+    let mut seen = 0;
+    for (at, c) in original.char_indices() {
+        if seen >= units {
+            return at;
+        }
+        seen += c.len_utf16();
+    }
+    original.len()
+}
+
+/// X's weighted length with the current (v3) configuration.
+pub fn x_weighted_length(text: &str) -> WeightedLength {
+    weighted_length(text, &WeightedConfig::V3)
+}
+
+/// The length of `text` the way `network` counts it, in the unit of [`Network::length_limit`]:
+/// - X: the v3 weighted length (URLs 23, emoji 2, CJK 2);
+/// - Bluesky: extended grapheme clusters;
+/// - Mastodon: characters, with every URL counting 23 and `@user@domain` counting as `@user`;
+/// - every other network: Unicode scalar values.
+pub fn network_length(text: &str, entities: &Entities, network: Network) -> usize {
+    match network {
+        Network::X => x_weighted_length(text).weighted_length,
+        Network::Bluesky => text.graphemes(true).count(),
+        Network::Mastodon => {
+            let url_chars: usize = entities
+                .urls
+                .iter()
+                .map(|url| url.span.slice(text).chars().count())
+                .sum();
+            text.chars().count() - url_chars + 23 * entities.urls.len() - mastodon_domains(text)
+        }
+        _ => text.chars().count(),
+    }
+}
+
+/// Characters of the `@domain` parts of Mastodon mentions (`@user@example.social`), which
+/// Mastodon does not count.
+fn mastodon_domains(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut total = 0;
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'@') {
+        let start = at + offset;
+        let user = bytes[start + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+            .count();
+        at = start + 1 + user;
+        if user == 0 || bytes.get(at) != Some(&b'@') || (start > 0 && bytes[start - 1].is_ascii_alphanumeric()) {
+            continue;
+        }
+        let domain = bytes[at + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'.' || **b == b'-')
+            .count();
+        let domain_text = text[at + 1..at + 1 + domain].trim_end_matches('.');
+        if domain_text.contains('.') {
+            total += domain_text.len() + 1;
+        }
+        at += 1 + domain;
+    }
+    total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_per_network() {
+        let text = "Hi https://example.com/a-long-path 👩‍👩‍👧";
+        let entities = super::super::extract(text);
+        assert_eq!(network_length(text, &entities, Network::X), 3 + 23 + 1 + 2);
+        assert_eq!(
+            network_length(text, &entities, Network::Bluesky),
+            text.graphemes(true).count()
+        );
+        assert_eq!(network_length(text, &entities, Network::Mastodon), 3 + 23 + 1 + 5);
+        assert_eq!(network_length(text, &entities, Network::Linkedin), text.chars().count());
+        let remote = "Hello @alice@example.social!";
+        let entities = super::super::extract(remote);
+        assert_eq!(
+            network_length(remote, &entities, Network::Mastodon),
+            "Hello @alice!".chars().count()
+        );
+    }
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# postlint's two entry points:
+#   ./run.sh demo   set up, build, and lint the bundled example queue (fixtures/demo/)
+#   ./run.sh test   set up and run every test, lint and format check (what CI runs)
+# Setup steps are idempotent and near-instant when already done.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+setup_rust() {
+  command -v cargo >/dev/null || { echo "cargo not found: install Rust with rustup first" >&2; exit 2; }
+  local have
+  have=$(rustup component list --installed 2>/dev/null || true)
+  for component in clippy rustfmt; do
+    grep -q "^$component" <<<"$have" || rustup component add "$component"
+  done
+}
+
+demo() {
+  setup_rust
+  step "building postlint (release)"
+  cargo build --release --quiet -p postlint-cli
+  step "postlint check fixtures/demo/schedule.jsonl"
+  local status=0
+  ./target/release/postlint check fixtures/demo/schedule.jsonl --format human || status=$?
+  # Exit 1 means "found errors": that is the demo working. Exit 2 is a real failure.
+  [ "$status" -le 1 ] || exit "$status"
+}
+
+test_rust() {
+  step "cargo fmt --check"
+  cargo fmt --all -- --check
+  step "cargo clippy -D warnings"
+  cargo clippy --workspace --all-targets --quiet -- -D warnings
+  step "cargo test"
+  cargo test --workspace --quiet
+  step "twitter-text conformance"
+  cargo test --quiet -p postlint-tests --test conformance -- --nocapture 2>&1 | grep -E 'passed, [0-9]+ failed' || true
+}
+
+case "${1:-}" in
+  demo) demo ;;
+  test)
+    setup_rust
+    test_rust
+    step "all tests passed"
+    ;;
+  *)
+    echo "usage: ./run.sh demo|test" >&2
+    exit 2
+    ;;
+esac
