@@ -35,8 +35,11 @@ test_rust() {
   cargo clippy --workspace --all-targets --quiet -- -D warnings
   step "cargo test"
   cargo test --workspace --quiet
-  step "twitter-text conformance"
-  cargo test --quiet -p postlint-tests --test conformance -- --nocapture 2>&1 | grep -E 'passed, [0-9]+ failed' || true
+  step "benchmarks compile"
+  cargo bench --workspace --no-run --quiet
+  step "figures"
+  cargo test --quiet -p postlint-tests --test conformance --test synthetic -- --nocapture 2>&1 \
+    | grep -E 'passed, [0-9]+ failed|recall|ordinary accounts' || true
 }
 
 case "${1:-}" in

@@ -1,1 +1,3 @@
-//! Test-only crate: see the integration tests beside this file.
+//! Test support for postlint: the synthetic schedule generator shared by tests and benchmarks.
+
+pub mod synth;

@@ -43,20 +43,30 @@ fn ordinary_posts_get_no_warnings() {
 
 /// Reads a timeline CSV (lossily: the files are not valid UTF-8) into texts.
 fn timeline_texts(path: &Path) -> Vec<String> {
+    timeline(path).into_iter().map(|(text, _)| text).collect()
+}
+
+/// Reads a timeline CSV into `(text, created_at)` rows.
+fn timeline(path: &Path) -> Vec<(String, String)> {
     let bytes = std::fs::read(path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
     let source = String::from_utf8_lossy(&bytes);
     let mut reader = csv::Reader::from_reader(source.as_bytes());
     let headers = reader.headers().unwrap().clone();
     let text_column = headers.iter().position(|name| name == "text").expect("a text column");
+    let time_column = headers
+        .iter()
+        .position(|name| name == "created_at")
+        .expect("a created_at column");
     reader
         .records()
         .map(|record| {
             let record = record.unwrap();
             // The exports escape HTML; a scheduler would hold the plain text.
-            record[text_column]
+            let text = record[text_column]
                 .replace("&amp;", "&")
                 .replace("&lt;", "<")
-                .replace("&gt;", ">")
+                .replace("&gt;", ">");
+            (text, record[time_column].to_string())
         })
         .collect()
 }
@@ -124,6 +134,66 @@ fn real_timelines_lint_cleanly_and_rarely_fire() {
                 info || share < max_share,
                 "{file}: {rule} fires on {:.1}% of ordinary posts",
                 100.0 * share
+            );
+        }
+    }
+}
+
+#[test]
+fn real_timelines_are_not_called_robots() {
+    use postlint::PostTime;
+    let dir = shared().join("data/timelines");
+    for file in ["BarackObama.csv", "realDonaldTrump.csv"] {
+        let posts: Vec<Post> = timeline(&dir.join(file))
+            .into_iter()
+            .map(|(text, created_at)| {
+                // `M/D/YY H:MM`, no zone: the data's README says to read it as UTC.
+                let civil = jiff::civil::DateTime::strptime("%m/%d/%y %H:%M", &created_at).expect("a timeline date");
+                let timestamp = civil.to_zoned(jiff::tz::TimeZone::UTC).unwrap().timestamp();
+                Post {
+                    account: Some(file.trim_end_matches(".csv").to_string()),
+                    at: Some(PostTime {
+                        timestamp,
+                        offset: jiff::tz::Offset::UTC,
+                    }),
+                    ..Post::new(text).with_network(Network::X)
+                }
+            })
+            .collect();
+        let report = Linter::default().lint_schedule(&posts);
+        let schedule = report.schedule.unwrap();
+        let mut fired: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for diagnostic in &schedule.diagnostics {
+            fired.entry(diagnostic.rule).or_default().push(&diagnostic.message);
+        }
+        let stats = &schedule.stats.by_account[0];
+        println!(
+            "{file}: {} posts, median gap {:.0} min, gap CV {:.2}, {} hours covered; schedule rules: {:?}",
+            stats.posts,
+            stats.median_gap_minutes.unwrap_or_default(),
+            stats.gap_cv.unwrap_or_default(),
+            stats.hours_covered,
+            fired
+                .iter()
+                .map(|(rule, messages)| format!("{rule} x{}", messages.len()))
+                .collect::<Vec<_>>()
+        );
+        for (rule, messages) in &fired {
+            println!(
+                "  {rule}: {}",
+                messages.iter().take(2).copied().collect::<Vec<_>>().join(" | ")
+            );
+        }
+        for robot_rule in [
+            "robotic-cadence",
+            "no-quiet-hours",
+            "templated-autopilot",
+            "cross-account-duplicate",
+        ] {
+            assert!(
+                !fired.contains_key(robot_rule),
+                "{file}: {robot_rule}: {:?}",
+                fired[robot_rule]
             );
         }
     }
