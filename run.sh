@@ -21,9 +21,9 @@ demo() {
   setup_rust
   step "building postlint (release)"
   cargo build --release --quiet -p postlint-cli
-  step "postlint check fixtures/demo/schedule.jsonl"
+  step "postlint check fixtures/demo/schedule.jsonl --config fixtures/demo/postlint.toml"
   local status=0
-  ./target/release/postlint check fixtures/demo/schedule.jsonl --format human || status=$?
+  ./target/release/postlint check fixtures/demo/schedule.jsonl --config fixtures/demo/postlint.toml --format human || status=$?
   # Exit 1 means "found errors": that is the demo working. Exit 2 is a real failure.
   [ "$status" -le 1 ] || exit "$status"
 }

@@ -46,7 +46,7 @@ fn check_demo_reports_json_and_exits_1_on_errors() {
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(report["version"], 1);
-    assert_eq!(report["summary"]["posts"], 9);
+    assert_eq!(report["summary"]["posts"], 10);
     assert!(report["summary"]["errors"].as_u64().unwrap() >= 1);
     let q2 = &report["posts"][1];
     assert_eq!(q2["id"], "q2");

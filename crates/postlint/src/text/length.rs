@@ -113,6 +113,9 @@ pub struct WeightedLength {
 
 /// Measures `text` with `config` (twitter-text `parseTweet`).
 pub fn weighted_length(text: &str, config: &WeightedConfig) -> WeightedLength {
+    if text.is_ascii() {
+        return ascii_weighted_length(text, config);
+    }
     // Length is measured on the NFC form; ranges map back to the original text.
     let normalized: Cow<'_, str> = if is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
         Cow::Borrowed(text)
@@ -172,6 +175,50 @@ pub fn weighted_length(text: &str, config: &WeightedConfig) -> WeightedLength {
         weighted_length,
         permillage: weighted_length * 1000 / max.max(1),
         valid,
+        display_range: Span::new(0, text.len()),
+        valid_range: Span::new(0, valid_end),
+    }
+}
+
+/// [`weighted_length`] for ASCII text: already NFC, no emoji, no invalid characters, and
+/// every character has the same weight, so only URLs need a walk.
+fn ascii_weighted_length(text: &str, config: &WeightedConfig) -> WeightedLength {
+    let char_weight = u64::from(config.weight('a'));
+    let url_weight = u64::from(config.transformed_url_length) * u64::from(config.scale);
+    let urls = if text.contains('.') {
+        extract_urls(text)
+    } else {
+        Vec::new()
+    };
+    let url_bytes: usize = urls.iter().map(|url| url.span.len()).sum();
+    let weighted = (text.len() - url_bytes) as u64 * char_weight + urls.len() as u64 * url_weight;
+    let limit = u64::from(config.max_weighted_length) * u64::from(config.scale);
+    let valid_end = if weighted <= limit {
+        text.len()
+    } else {
+        // Walk to the last unit (a char or a whole URL) that still fits.
+        let (mut total, mut at, mut end) = (0u64, 0usize, 0usize);
+        let mut urls = urls.iter().peekable();
+        while at < text.len() {
+            let (weight, next) = match urls.peek() {
+                Some(url) if url.span.start == at => (url_weight, urls.next().expect("peeked").span.end),
+                _ => (char_weight, at + 1),
+            };
+            total += weight;
+            if total > limit {
+                break;
+            }
+            end = next;
+            at = next;
+        }
+        end
+    };
+    let weighted_length = (weighted / u64::from(config.scale.max(1))) as usize;
+    let max = config.max_weighted_length as usize;
+    WeightedLength {
+        weighted_length,
+        permillage: weighted_length * 1000 / max.max(1),
+        valid: weighted_length > 0 && weighted_length <= max,
         display_range: Span::new(0, text.len()),
         valid_range: Span::new(0, valid_end),
     }
@@ -250,6 +297,38 @@ fn mastodon_domains(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_fast_path_agrees_with_the_general_walk() {
+        for text in [
+            "",
+            "Hi https://example.com/a b",
+            &"a".repeat(300),
+            &format!("{} https://x.com/y", "b".repeat(270)),
+        ] {
+            for config in [WeightedConfig::V1, WeightedConfig::V2, WeightedConfig::V3] {
+                // A plain reimplementation: every char weighs the same, every URL counts 23.
+                let fast = weighted_length(text, &config);
+                let mut slow_weight = 0u64;
+                let urls = extract_urls(text);
+                let mut at = 0;
+                while at < text.len() {
+                    if let Some(url) = urls.iter().find(|url| url.span.start == at) {
+                        slow_weight += u64::from(config.transformed_url_length) * u64::from(config.scale);
+                        at = url.span.end;
+                    } else {
+                        slow_weight += u64::from(config.weight('a'));
+                        at += 1;
+                    }
+                }
+                assert_eq!(
+                    fast.weighted_length as u64,
+                    slow_weight / u64::from(config.scale),
+                    "{text:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn counts_per_network() {
