@@ -117,6 +117,7 @@ impl Linter {
             active.rule.check(&context, &mut findings);
             diagnostics.extend(findings.drain(..).map(|finding| to_diagnostic(active, finding, text)));
         }
+        let used = context.length;
         let (score, verdict) = report::score(&diagnostics, &self.scoring);
         let facts = with_facts.then(|| PostFacts::new(post, &entities, promotion.promotional));
         let report = PostReport {
@@ -128,7 +129,7 @@ impl Linter {
             promotional: promotion.promotional,
             promotional_reasons: promotion.reasons,
             length: Length {
-                used: text::network_length(text, &entities, post.network),
+                used,
                 limit: post.network.length_limit(),
             },
             diagnostics,

@@ -37,11 +37,14 @@ pub struct PostContext<'a> {
     pub promotion: &'a Promotion,
     /// The text folded for dictionary matching (NFKC, lowercase, single spaces).
     pub folded: &'a Folded,
+    /// The post's length counted the network's way ([`crate::text::network_length`]).
+    pub length: usize,
 }
 
 impl<'a> PostContext<'a> {
     /// The context of one post.
     pub fn new(post: &'a Post, entities: &'a Entities, folded: &'a Folded, promotion: &'a Promotion) -> Self {
+        let length = crate::text::network_length(&post.text, entities, post.network);
         Self {
             post,
             text: &post.text,
@@ -49,6 +52,7 @@ impl<'a> PostContext<'a> {
             network: post.network,
             promotion,
             folded,
+            length,
         }
     }
 

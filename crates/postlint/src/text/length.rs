@@ -252,6 +252,8 @@ pub fn x_weighted_length(text: &str) -> WeightedLength {
 pub fn network_length(text: &str, entities: &Entities, network: Network) -> usize {
     match network {
         Network::X => x_weighted_length(text).weighted_length,
+        // In ASCII every char is a grapheme but CR LF, which is one.
+        Network::Bluesky if text.is_ascii() => text.len() - text.matches("\r\n").count(),
         Network::Bluesky => text.graphemes(true).count(),
         Network::Mastodon => {
             let url_chars: usize = entities
@@ -341,6 +343,7 @@ mod tests {
         );
         assert_eq!(network_length(text, &entities, Network::Mastodon), 3 + 23 + 1 + 5);
         assert_eq!(network_length(text, &entities, Network::Linkedin), text.chars().count());
+        assert_eq!(network_length("a\r\nb\n", &Entities::default(), Network::Bluesky), 4);
         let remote = "Hello @alice@example.social!";
         let entities = super::super::extract(remote);
         assert_eq!(

@@ -99,6 +99,11 @@ fn scan_label(text: &str, start: usize, ascii_only: bool) -> usize {
 /// Parses the longest host starting at `start` that ends with a known TLD; returns its end.
 /// Without protocol (`ascii_only`), the names before the TLD must be ASCII or Latin.
 fn host_at(cache: &mut RunCache, text: &str, start: usize, ascii_only: bool) -> Option<usize> {
+    // Most words are not followed by a dot: they cannot start a host.
+    let first_end = label_end(cache, text, start, ascii_only);
+    if first_end == start || !text[first_end..].starts_with('.') {
+        return None;
+    }
     // Name labels separated by single dots; after each dot a TLD may start.
     let mut labels: Vec<(usize, usize)> = Vec::new();
     let mut at = start;

@@ -82,6 +82,9 @@ fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRul
 
 impl PostRule for EmojiFlood {
     fn check(&self, post: &PostContext<'_>, findings: &mut Vec<Finding>) {
+        if post.text.is_ascii() {
+            return;
+        }
         let options = &self.0;
         let (mut visible, mut emoji) = (0usize, 0usize);
         let (mut first, mut last) = (None, 0);

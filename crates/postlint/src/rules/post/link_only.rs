@@ -66,20 +66,27 @@ fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRul
 impl PostRule for LinkOnly {
     fn check(&self, post: &PostContext<'_>, findings: &mut Vec<Finding>) {
         let Some(url) = post.entities.urls.first() else { return };
-        let words: usize = post
-            .prose()
+        let prose = post.prose();
+        let mut words: usize = prose
             .iter()
             .map(|(_, piece)| {
                 piece
                     .unicode_words()
                     .filter(|word| word.chars().any(is_word_char))
                     .count()
-                    + piece
+            })
+            .sum();
+        if words < self.0.min_words && !post.text.is_ascii() {
+            words += prose
+                .iter()
+                .map(|(_, piece)| {
+                    piece
                         .graphemes(true)
                         .filter(|grapheme| is_emoji_grapheme(grapheme))
                         .count()
-            })
-            .sum();
+                })
+                .sum::<usize>();
+        }
         if words >= self.0.min_words {
             return;
         }

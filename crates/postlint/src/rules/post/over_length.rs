@@ -120,7 +120,7 @@ impl PostRule for OverLength {
         let Some(limit) = self.limits.get(network).0.map(|limit| limit as usize) else {
             return;
         };
-        let used = text::network_length(post.text, post.entities, network);
+        let used = post.length;
         if used <= limit {
             return;
         }

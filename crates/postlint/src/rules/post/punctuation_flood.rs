@@ -76,6 +76,10 @@ fn marks(ch: char) -> Option<(usize, usize)> {
 
 impl PostRule for PunctuationFlood {
     fn check(&self, post: &PostContext<'_>, findings: &mut Vec<Finding>) {
+        // No run without a mark: ASCII text needs `!` or `?`.
+        if post.text.is_ascii() && !post.text.bytes().any(|b| b == b'!' || b == b'?') {
+            return;
+        }
         let mut runs: Vec<(Span, usize, bool)> = Vec::new();
         for (offset, piece) in post.prose() {
             let mut run: Option<(Span, usize, usize)> = None;
