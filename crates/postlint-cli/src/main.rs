@@ -3,6 +3,7 @@
 mod human;
 mod init;
 mod input;
+mod output;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
@@ -26,23 +27,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Lint posts from files (.json, .jsonl, .csv, .txt) or `-` for stdin.
-    Check {
-        /// Input files; `-` reads stdin (JSON, JSON Lines, or plain text as one post).
-        #[arg(required = true)]
-        paths: Vec<String>,
-        /// Config file (TOML, or JSON by extension); default: ./postlint.toml if present.
-        #[arg(long)]
-        config: Option<String>,
-        /// Network for posts that name none (x, twitter, linkedin, bluesky, ...).
-        #[arg(long)]
-        network: Option<String>,
-        /// Output format; default `human` on a terminal, `json` otherwise.
-        #[arg(long, value_enum)]
-        format: Option<OutputFormat>,
-        /// Run the schedule rules even when no post has a time (they run whenever one does).
-        #[arg(long)]
-        schedule: bool,
-    },
+    Check(CheckArgs),
     /// Print the hashtags, mentions, cashtags and URLs of a text, and its X length, as JSON.
     Entities {
         /// The text; `-` or nothing reads stdin.
@@ -66,12 +51,53 @@ enum Command {
     },
 }
 
+/// Options of `postlint check`.
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Input files; `-` reads stdin (JSON, JSON Lines, or plain text as one post).
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Config file (TOML, or JSON by extension); default: ./postlint.toml if present.
+    #[arg(long)]
+    config: Option<String>,
+    /// Network for posts that name none (x, twitter, linkedin, bluesky, ...).
+    #[arg(long)]
+    network: Option<String>,
+    /// Output format; default `human` on a terminal, `json` otherwise.
+    #[arg(long, value_enum)]
+    format: Option<OutputFormat>,
+    /// Run the schedule rules even when no post has a time (they run whenever one does).
+    #[arg(long)]
+    schedule: bool,
+    /// Run only these rules (comma-separated names).
+    #[arg(long, value_delimiter = ',')]
+    select: Vec<String>,
+    /// Do not run these rules (comma-separated names).
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Also exit 1 when there are warnings.
+    #[arg(long, value_enum)]
+    deny: Option<Deny>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Deny {
+    /// Warnings fail the run like errors.
+    Warnings,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum OutputFormat {
     /// Findings with the post text and the span underlined.
     Human,
     /// The JSON report (version 1).
     Json,
+    /// One JSON post report per line, then one line with the schedule and summary.
+    Jsonl,
+    /// GitHub Actions workflow annotations (`::error file=...,line=...::message`).
+    Github,
+    /// Counts per rule and per account.
+    Summary,
 }
 
 /// Exit code for bad input or usage.
@@ -80,13 +106,7 @@ const EXIT_BAD_INPUT: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check {
-            paths,
-            config,
-            network,
-            format,
-            schedule,
-        } => check(&paths, config.as_deref(), network.as_deref(), format, schedule),
+        Command::Check(args) => check(&args),
         Command::Entities { text } => entities(text),
         Command::Rules => Ok(rules()),
         Command::Explain { rule } => explain(&rule),
@@ -135,14 +155,30 @@ fn load_config(path: Option<&str>) -> Result<Config, Failure> {
     parsed.map_err(|err| fail(format!("{path}: {err}")))
 }
 
-fn check(
-    paths: &[String],
-    config: Option<&str>,
-    network: Option<&str>,
-    format: Option<OutputFormat>,
-    schedule: bool,
-) -> Result<ExitCode, Failure> {
-    let config = load_config(config)?;
+/// Switches rules off for `--select` / `--ignore`, after checking the names.
+fn apply_selection(config: &mut Config, select: &[String], ignore: &[String]) -> Result<(), Failure> {
+    let names: Vec<&str> = REGISTRY.iter().map(|rule| rule.name).collect();
+    for (flag, list) in [("--select", select), ("--ignore", ignore)] {
+        if let Some(unknown) = list.iter().find(|name| !names.contains(&name.as_str())) {
+            return Err(fail(format!(
+                "{flag}: unknown rule `{unknown}`; rules: {}",
+                names.join(", ")
+            )));
+        }
+    }
+    for name in names {
+        let off = (!select.is_empty() && !select.iter().any(|s| s == name)) || ignore.iter().any(|s| s == name);
+        if off {
+            config.rules.entry(name.to_string()).or_default().severity = Some(postlint::Severity::Off);
+        }
+    }
+    Ok(())
+}
+
+fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
+    let (paths, network, format, schedule) = (&args.paths, args.network.as_deref(), args.format, args.schedule);
+    let mut config = load_config(args.config.as_deref())?;
+    apply_selection(&mut config, &args.select, &args.ignore)?;
     let linter = Linter::new(&config).map_err(|err| fail(err.to_string()))?;
     let default_network = network
         .map(|name| name.parse::<Network>().map_err(|err| fail(format!("--network: {err}"))))
@@ -194,13 +230,17 @@ fn check(
     });
     let output = match format {
         OutputFormat::Json => serde_json::to_string_pretty(&report).expect("reports serialize") + "\n",
+        OutputFormat::Jsonl => output::jsonl(&report),
+        OutputFormat::Github => output::github(&report, &origins),
+        OutputFormat::Summary => output::summary(&report, &posts),
         OutputFormat::Human => {
             let texts: Vec<&str> = posts.iter().map(|post| post.text.as_str()).collect();
             human::render(&report, &texts, &origins, std::io::stdout().is_terminal())
         }
     };
     write_stdout(&output)?;
-    Ok(if report.summary.errors > 0 {
+    let denied = args.deny == Some(Deny::Warnings) && report.summary.warnings > 0;
+    Ok(if report.summary.errors > 0 || denied {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

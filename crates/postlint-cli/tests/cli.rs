@@ -223,3 +223,94 @@ fn usage_errors_exit_2() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("--network: unknown network `myspace`"));
 }
+
+#[test]
+fn select_ignore_and_deny_warnings() {
+    let input = "Hello #a #b #c";
+    let output = postlint(
+        &["check", "-", "--network", "x", "--format", "json", "--deny", "warnings"],
+        Some(input),
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "a warning fails the run with --deny warnings"
+    );
+
+    let output = postlint(
+        &[
+            "check",
+            "-",
+            "--network",
+            "x",
+            "--format",
+            "json",
+            "--ignore",
+            "hashtag-stuffing",
+        ],
+        Some(input),
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert!(
+        report["posts"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["rule"] != "hashtag-stuffing")
+    );
+
+    let output = postlint(
+        &[
+            "check",
+            "-",
+            "--network",
+            "x",
+            "--format",
+            "json",
+            "--select",
+            "shouting",
+        ],
+        Some(input),
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert!(report["posts"][0]["diagnostics"].as_array().unwrap().is_empty());
+
+    let output = postlint(&["check", "-", "--select", "shoutingg"], Some(input));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("--select: unknown rule `shoutingg`"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn jsonl_github_and_summary_formats() {
+    let output = postlint(&["check", "fixtures/demo/schedule.jsonl", "--format", "jsonl"], None);
+    let lines: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 11, "10 post reports and a closing line");
+    assert_eq!(lines[1]["id"], "q2");
+    assert_eq!(lines[10]["summary"]["posts"], 10);
+    assert!(lines[10]["schedule"]["diagnostics"].is_array());
+
+    let output = postlint(&["check", "fixtures/demo/schedule.jsonl", "--format", "github"], None);
+    let text = stdout(&output);
+    assert!(
+        text.lines().any(|line| line
+            .starts_with("::error file=fixtures/demo/schedule.jsonl,line=2,col=36,title=hashtag-stuffing::7 hashtags")),
+        "{text}"
+    );
+    assert!(text.lines().all(|line| line.starts_with("::")), "{text}");
+
+    let output = postlint(&["check", "fixtures/demo/schedule.jsonl", "--format", "summary"], None);
+    let text = stdout(&output);
+    assert!(text.contains("hashtag-stuffing") && text.contains("acme"), "{text}");
+    assert!(
+        text.trim_end().ends_with("score 74") || text.contains("10 posts:"),
+        "{text}"
+    );
+}
