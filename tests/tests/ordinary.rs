@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use postlint::{Linter, Network, Post, Severity};
+use postlint_tests::assert_span_consistent;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -69,22 +70,6 @@ fn timeline(path: &Path) -> Vec<(String, String)> {
             (text, record[time_column].to_string())
         })
         .collect()
-}
-
-/// Checks that a span's three units name the same substring.
-fn assert_span_consistent(text: &str, span: postlint::SpanUnits) {
-    let by_byte = text
-        .get(span.byte[0]..span.byte[1])
-        .expect("byte span on char boundaries");
-    let by_char: String = text
-        .chars()
-        .skip(span.char[0])
-        .take(span.char[1] - span.char[0])
-        .collect();
-    let utf16: Vec<u16> = text.encode_utf16().collect();
-    let by_utf16 = String::from_utf16(&utf16[span.utf16[0]..span.utf16[1]]).expect("utf16 span on pair boundaries");
-    assert_eq!(by_byte, by_char);
-    assert_eq!(by_byte, by_utf16);
 }
 
 #[test]

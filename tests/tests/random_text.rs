@@ -3,6 +3,7 @@
 //! through every entry point without a panic, and every reported span is consistent.
 
 use postlint::{Linter, Network, Post};
+use postlint_tests::assert_span_consistent as assert_consistent;
 use postlint_tests::synth::Rng;
 
 const PIECES: &[&str] = &[
@@ -68,22 +69,6 @@ const PIECES: &[&str] = &[
     "'",
     "\"",
 ];
-
-/// Checks that a span's byte, char and UTF-16 forms name the same text.
-fn assert_consistent(text: &str, span: postlint::SpanUnits) {
-    let by_byte = text
-        .get(span.byte[0]..span.byte[1])
-        .unwrap_or_else(|| panic!("{text:?}: bad byte span"));
-    let by_char: String = text
-        .chars()
-        .skip(span.char[0])
-        .take(span.char[1] - span.char[0])
-        .collect();
-    let utf16: Vec<u16> = text.encode_utf16().collect();
-    let by_utf16 = String::from_utf16(&utf16[span.utf16[0]..span.utf16[1]]).expect("utf16 span on pair boundaries");
-    assert_eq!(by_byte, by_char, "{text:?}");
-    assert_eq!(by_byte, by_utf16, "{text:?}");
-}
 
 #[test]
 fn random_texts_never_panic_and_spans_line_up() {

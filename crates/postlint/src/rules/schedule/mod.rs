@@ -37,6 +37,29 @@ pub(crate) fn densest_window(times: &[i64], width: i64) -> Option<(usize, usize,
     best
 }
 
+/// The key most of `posts` share (`None` keys are not counted) and the posts that carry it.
+/// Ties go to the smaller key, so reports are deterministic.
+pub(crate) fn dominant<K: Ord + std::hash::Hash + Copy>(
+    posts: &[usize],
+    key: impl Fn(usize) -> Option<K>,
+) -> Option<(K, Vec<usize>)> {
+    let mut counts: std::collections::HashMap<K, usize> = std::collections::HashMap::new();
+    for &index in posts {
+        if let Some(key) = key(index) {
+            *counts.entry(key).or_default() += 1;
+        }
+    }
+    let (winner, _) = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+    Some((
+        winner,
+        posts
+            .iter()
+            .copied()
+            .filter(|&index| key(index) == Some(winner))
+            .collect(),
+    ))
+}
+
 /// Seconds since the epoch of each post in `posts` (all must have a time).
 pub(crate) fn seconds(schedule: &Schedule<'_>, posts: &[usize]) -> Vec<i64> {
     posts

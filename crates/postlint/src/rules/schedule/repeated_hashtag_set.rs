@@ -1,13 +1,11 @@
 //! `repeated-hashtag-set`: the same block of hashtags on most of an account's posts.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::diagnostic::Severity;
 use crate::rules::options;
-use crate::rules::schedule::percent;
+use crate::rules::schedule::{dominant, percent};
 use crate::rules::{RuleInfo, RuleKind, ScheduleRule};
 use crate::schedule::{Schedule, ScheduleFinding};
 
@@ -79,24 +77,16 @@ impl ScheduleRule for RepeatedHashtagSet {
             if posts.len() < self.0.min_posts.max(1) {
                 continue;
             }
-            let mut counts: HashMap<&[String], usize> = HashMap::new();
-            for &index in posts {
-                let tags = schedule.facts[index].hashtags.as_slice();
-                if tags.len() >= self.0.min_tags {
-                    *counts.entry(tags).or_default() += 1;
-                }
-            }
-            let Some((tags, count)) = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))) else {
+            let min_tags = self.0.min_tags;
+            let tags_of =
+                |index: usize| Some(schedule.facts[index].hashtags.as_slice()).filter(|t| t.len() >= min_tags);
+            let Some((tags, members)) = dominant(posts, tags_of) else {
                 continue;
             };
+            let count = members.len();
             if count as f64 <= self.0.max_share * posts.len() as f64 {
                 continue;
             }
-            let members: Vec<usize> = posts
-                .iter()
-                .copied()
-                .filter(|&index| schedule.facts[index].hashtags.as_slice() == tags)
-                .collect();
             let shown: Vec<String> = tags.iter().map(|tag| format!("#{tag}")).collect();
             let message = format!(
                 "{count} of {} posts of {} ({}%) carry the same hashtags: {}",

@@ -1,13 +1,11 @@
 //! `templated-autopilot`: most of an account's posts are one template with blanks filled in.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::diagnostic::Severity;
 use crate::rules::options;
-use crate::rules::schedule::percent;
+use crate::rules::schedule::{dominant, percent};
 use crate::rules::{RuleInfo, RuleKind, ScheduleRule};
 use crate::schedule::{Schedule, ScheduleFinding};
 
@@ -78,22 +76,14 @@ impl ScheduleRule for TemplatedAutopilot {
             if posts.len() < self.0.min_posts.max(1) {
                 continue;
             }
-            let mut counts: HashMap<&str, usize> = HashMap::new();
-            for &index in posts {
-                *counts.entry(schedule.facts[index].skeleton.as_str()).or_default() += 1;
-            }
-            // Ties broken by the skeleton text, so the report is deterministic.
-            let Some((skeleton, count)) = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))) else {
+            let Some((skeleton, members)) = dominant(posts, |index| Some(schedule.facts[index].skeleton.as_str()))
+            else {
                 continue;
             };
+            let count = members.len();
             if count as f64 <= self.0.max_share * posts.len() as f64 || skeleton.trim().is_empty() {
                 continue;
             }
-            let members: Vec<usize> = posts
-                .iter()
-                .copied()
-                .filter(|&index| schedule.facts[index].skeleton == skeleton)
-                .collect();
             let message = format!(
                 "{count} of {} posts of {} ({}%) fill one template: \u{201c}{skeleton}\u{201d}",
                 posts.len(),
