@@ -115,18 +115,14 @@ pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String, InputError> {
 }
 
 /// Reads every post of one source. Every post that cannot be read is an error; nothing is
-/// skipped. `default_network` applies to posts that name no network.
+/// skipped. `options` set a default network, the zone of offset-less dates and CSV columns.
 pub fn read_posts(
     file: &str,
     source: &str,
     format: Format,
-    default_network: Option<Network>,
+    options: &ReadOptions,
 ) -> Result<Vec<SourcedPost>, Vec<InputError>> {
-    let reader = Reader {
-        file,
-        source,
-        default_network,
-    };
+    let reader = Reader { file, source, options };
     match format {
         Format::Json => reader.json(),
         Format::Jsonl => reader.jsonl(),
@@ -135,10 +131,74 @@ pub fn read_posts(
     }
 }
 
+/// How to read posts beyond their own fields.
+#[derive(Debug, Default)]
+pub struct ReadOptions {
+    /// The network of posts that name none.
+    pub default_network: Option<Network>,
+    /// The zone of `at` values written without an offset (`--tz`).
+    pub time_zone: Option<jiff::tz::TimeZone>,
+    /// A strftime format for `at` values (`--date-format`), tried before the built-in ones.
+    pub date_format: Option<String>,
+    /// CSV columns that hold post fields, as `(field, column)` (`--map text=Message`).
+    pub columns: Vec<(String, String)>,
+}
+
+/// Date formats of scheduler bulk-upload files, tried in order for `at` values without offset.
+const DATE_FORMATS: &[&str] = &[
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d %I:%M %p",
+    "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%Y %H:%M",
+    "%m/%d/%Y %I:%M %p",
+    "%m/%d/%y %H:%M",
+    "%m/%d/%y %I:%M %p",
+    "%d.%m.%Y %H:%M",
+];
+
+/// The bulk-composer column whose value is appended to the text.
+const LINK_COLUMN: &str = "link";
+
+/// The fields a post has, for `--map`.
+pub const POST_FIELDS: [&str; 7] = ["id", "text", "network", "account", "at", "promotional", "allow"];
+
+impl ReadOptions {
+    /// Rewrites an `at` without offset to RFC 3339 in the `--tz` zone; other values are kept
+    /// (the post model reports what is wrong with them).
+    fn normalize_at(&self, at: &str) -> Result<Option<String>, String> {
+        if postlint::PostTime::parse(at).is_ok() {
+            return Ok(None);
+        }
+        let formats = self
+            .date_format
+            .iter()
+            .map(String::as_str)
+            .chain(DATE_FORMATS.iter().copied());
+        let Some(civil) = formats
+            .into_iter()
+            .find_map(|format| jiff::civil::DateTime::strptime(format, at.trim()).ok())
+        else {
+            return Ok(None);
+        };
+        let Some(zone) = &self.time_zone else {
+            return Err(format!(
+                "field `at`: `{at}` has no UTC offset; pass --tz ZONE (e.g. --tz UTC or --tz America/New_York)"
+            ));
+        };
+        let zoned = civil
+            .to_zoned(zone.clone())
+            .map_err(|err| format!("field `at`: `{at}`: {err}"))?;
+        Ok(Some(zoned.timestamp().display_with_offset(zoned.offset()).to_string()))
+    }
+}
+
 struct Reader<'a> {
     file: &'a str,
     source: &'a str,
-    default_network: Option<Network>,
+    options: &'a ReadOptions,
 }
 
 impl Reader<'_> {
@@ -156,14 +216,25 @@ impl Reader<'_> {
     }
 
     fn post(&self, value: Value, line: usize) -> Result<SourcedPost, InputError> {
-        let value = match (value, self.default_network) {
-            (Value::Object(mut object), Some(network)) => {
-                object
-                    .entry("network")
-                    .or_insert_with(|| Value::String(network.name().to_string()));
+        let value = match value {
+            Value::Object(mut object) => {
+                if let Some(network) = self.options.default_network {
+                    object
+                        .entry("network")
+                        .or_insert_with(|| Value::String(network.name().to_string()));
+                }
+                if let Some(Value::String(at)) = object.get("at") {
+                    if let Some(rewritten) = self
+                        .options
+                        .normalize_at(at)
+                        .map_err(|message| self.error(Some(line), message))?
+                    {
+                        object.insert("at".to_string(), Value::String(rewritten));
+                    }
+                }
                 Value::Object(object)
             }
-            (value, _) => value,
+            value => value,
         };
         let post = Post::from_json_value(value).map_err(|err| self.error(Some(line), err.to_string()))?;
         Ok(SourcedPost {
@@ -234,12 +305,12 @@ impl Reader<'_> {
             .headers()
             .map_err(|err| vec![self.error(Some(1), format!("invalid CSV header: {err}"))])?
             .clone();
-        let columns: Vec<String> = headers.iter().map(|name| name.trim().to_ascii_lowercase()).collect();
+        let columns = self.csv_columns(&headers);
         if !columns.iter().any(|name| name == "text") {
             return Err(vec![self.error(
                 Some(1),
                 format!(
-                    "no `text` column; the header has: {}",
+                    "no `text` column; the header has: {} (map one with --map text=COLUMN)",
                     headers.iter().collect::<Vec<_>>().join(", ")
                 ),
             )]);
@@ -251,19 +322,53 @@ impl Reader<'_> {
             })?;
             let line = record.position().map_or(0, |position| position.line() as usize);
             let mut object = Map::new();
+            let mut link = None;
             for (name, cell) in columns.iter().zip(record.iter()) {
-                if let Some(value) = csv_cell(name, cell).map_err(|message| self.error(Some(line), message))? {
+                if name == LINK_COLUMN {
+                    link = Some(cell.trim()).filter(|link| !link.is_empty());
+                } else if let Some(value) = csv_cell(name, cell).map_err(|message| self.error(Some(line), message))? {
                     object.insert(name.clone(), value);
                 }
+            }
+            // Bulk composers keep the link apart; it is published after the message.
+            if let (Some(link), Some(Value::String(text))) = (link, object.get_mut("text")) {
+                text.push(' ');
+                text.push_str(link);
             }
             self.post(Value::Object(object), line)
         }))
     }
 
+    /// The post field each CSV column holds: `--map` first, then the bulk-composer names
+    /// (`message` for text, `date` for at, `link` appended to the text), then the field names.
+    fn csv_columns(&self, headers: &csv::StringRecord) -> Vec<String> {
+        let names: Vec<String> = headers.iter().map(|name| name.trim().to_ascii_lowercase()).collect();
+        let has = |field: &str| names.iter().any(|name| name == field);
+        names
+            .iter()
+            .map(|name| {
+                if let Some((field, _)) = self
+                    .options
+                    .columns
+                    .iter()
+                    .find(|(_, column)| column.eq_ignore_ascii_case(name))
+                {
+                    return field.clone();
+                }
+                match name.as_str() {
+                    "message" if !has("text") => "text".to_string(),
+                    "date" if !has("at") => "at".to_string(),
+                    "link" if !has(LINK_COLUMN) || name == LINK_COLUMN => LINK_COLUMN.to_string(),
+                    _ => name.clone(),
+                }
+            })
+            .collect()
+    }
+
     fn text(&self) -> SourcedPost {
         let text = self.source.strip_suffix('\n').unwrap_or(self.source);
         let text = text.strip_suffix('\r').unwrap_or(text);
-        let post = Post::new(text).with_network(self.default_network.unwrap_or_default());
+        let post = Post::new(text).with_network(self.options.default_network.unwrap_or_default());
         SourcedPost {
             post,
             origin: Origin {
@@ -300,7 +405,36 @@ mod tests {
     use super::*;
 
     fn read(format: Format, source: &str) -> Result<Vec<SourcedPost>, Vec<InputError>> {
-        read_posts("in", source, format, None)
+        read_posts("in", source, format, &ReadOptions::default())
+    }
+
+    #[test]
+    fn bulk_composer_csv_with_zone_less_dates() {
+        let options = ReadOptions {
+            time_zone: Some(jiff::tz::TimeZone::get("America/New_York").unwrap()),
+            ..ReadOptions::default()
+        };
+        let source = "Date,Message,Link\n11/20/2026 09:30,Our webinar starts soon,https://acme.com/w\n";
+        let posts = read_posts("bulk.csv", source, Format::Csv, &options).unwrap();
+        assert_eq!(posts[0].post.text, "Our webinar starts soon https://acme.com/w");
+        assert_eq!(posts[0].post.at.unwrap().to_string(), "2026-11-20T09:30:00-05:00");
+
+        let errors = read_posts("bulk.csv", source, Format::Csv, &ReadOptions::default()).unwrap_err();
+        assert!(
+            errors[0]
+                .to_string()
+                .starts_with("bulk.csv:2: field `at`: `11/20/2026 09:30` has no UTC offset; pass --tz"),
+            "{}",
+            errors[0]
+        );
+
+        let mapped = ReadOptions {
+            columns: vec![("text".into(), "Body".into()), ("account".into(), "Profile".into())],
+            ..ReadOptions::default()
+        };
+        let posts = read_posts("m.csv", "Profile,Body\nacme,Hello there\n", Format::Csv, &mapped).unwrap();
+        assert_eq!(posts[0].post.account.as_deref(), Some("acme"));
+        assert_eq!(posts[0].post.text, "Hello there");
     }
 
     #[test]
@@ -348,7 +482,7 @@ mod tests {
             errors[0].to_string(),
             "in:2: field `promotional`: expected true or false, found `maybe`"
         );
-        let errors = read(Format::Csv, "message\nhi\n").unwrap_err();
+        let errors = read(Format::Csv, "body\nhi\n").unwrap_err();
         assert!(errors[0].to_string().contains("no `text` column"));
     }
 

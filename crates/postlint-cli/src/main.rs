@@ -14,7 +14,7 @@ use postlint::report::EntitiesReport;
 use postlint::rules::REGISTRY;
 use postlint::{Config, Linter, Network, Post};
 
-use input::{Format, InputError, Origin};
+use input::{Format, InputError, Origin, ReadOptions};
 
 /// Lint social-media posts and posting schedules for spam and quality problems.
 #[derive(Parser)]
@@ -78,6 +78,18 @@ struct CheckArgs {
     /// Also exit 1 when there are warnings.
     #[arg(long, value_enum)]
     deny: Option<Deny>,
+    /// CSV columns holding post fields, e.g. `--map text=Message,at=Date,account=Profile`.
+    #[arg(long, value_delimiter = ',')]
+    map: Vec<String>,
+    /// Time zone of dates without an offset (`UTC`, `America/New_York`, `+05:30`).
+    #[arg(long)]
+    tz: Option<String>,
+    /// Format of dates without an offset (strftime, e.g. `%d/%m/%Y %H:%M`), tried first.
+    #[arg(long)]
+    date_format: Option<String>,
+    /// Read invalid UTF-8 with replacement characters instead of failing.
+    #[arg(long)]
+    lossy: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -175,14 +187,54 @@ fn apply_selection(config: &mut Config, select: &[String], ignore: &[String]) ->
     Ok(())
 }
 
+/// Reading options from `--network`, `--tz`, `--date-format` and `--map`.
+fn read_options(args: &CheckArgs, network: Option<&str>) -> Result<ReadOptions, Failure> {
+    let default_network = network
+        .map(|name| name.parse::<Network>().map_err(|err| fail(format!("--network: {err}"))))
+        .transpose()?;
+    let time_zone = args.tz.as_deref().map(parse_zone).transpose()?;
+    let mut columns = Vec::new();
+    for pair in &args.map {
+        let Some((field, column)) = pair.split_once('=') else {
+            return Err(fail(format!("--map: `{pair}` is not FIELD=COLUMN")));
+        };
+        if !input::POST_FIELDS.contains(&field.trim()) {
+            return Err(fail(format!(
+                "--map: unknown field `{field}`; fields: {}",
+                input::POST_FIELDS.join(", ")
+            )));
+        }
+        columns.push((field.trim().to_string(), column.trim().to_string()));
+    }
+    Ok(ReadOptions {
+        default_network,
+        time_zone,
+        date_format: args.date_format.clone(),
+        columns,
+    })
+}
+
+/// A time zone from `--tz`: an IANA name, `UTC`, or a fixed offset such as `+05:30`.
+fn parse_zone(name: &str) -> Result<jiff::tz::TimeZone, Failure> {
+    if let Ok(zone) = jiff::tz::TimeZone::get(name) {
+        return Ok(zone);
+    }
+    let offset = postlint::PostTime::parse(&format!("2000-01-01T00:00:00{name}"))
+        .map_err(|_| {
+            fail(format!(
+                "--tz: unknown time zone `{name}`; use an IANA name such as Europe/Paris, or an offset such as +05:30"
+            ))
+        })?
+        .offset;
+    Ok(offset.to_time_zone())
+}
+
 fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
     let (paths, network, format, schedule) = (&args.paths, args.network.as_deref(), args.format, args.schedule);
     let mut config = load_config(args.config.as_deref())?;
     apply_selection(&mut config, &args.select, &args.ignore)?;
     let linter = Linter::new(&config).map_err(|err| fail(err.to_string()))?;
-    let default_network = network
-        .map(|name| name.parse::<Network>().map_err(|err| fail(format!("--network: {err}"))))
-        .transpose()?;
+    let options = read_options(args, network)?;
 
     let mut posts: Vec<Post> = Vec::new();
     let mut origins: Vec<Origin> = Vec::new();
@@ -197,14 +249,23 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
             let bytes = std::fs::read(path).map_err(|err| fail(format!("{path}: cannot read: {err}")))?;
             (bytes, format)
         };
-        let source = match input::decode(path, bytes) {
-            Ok(source) => source,
-            Err(err) => {
-                errors.push(err);
-                continue;
+        let source = if args.lossy {
+            let source = String::from_utf8_lossy(&bytes).into_owned();
+            let replaced = source.matches('\u{FFFD}').count();
+            if replaced > 0 && std::str::from_utf8(&bytes).is_err() {
+                eprintln!("postlint: note: {path}: {replaced} invalid UTF-8 sequences read as U+FFFD (--lossy)");
+            }
+            source
+        } else {
+            match input::decode(path, bytes) {
+                Ok(source) => source,
+                Err(err) => {
+                    errors.push(err);
+                    continue;
+                }
             }
         };
-        match input::read_posts(path, &source, format, default_network) {
+        match input::read_posts(path, &source, format, &options) {
             Ok(read) => {
                 for sourced in read {
                     posts.push(sourced.post);

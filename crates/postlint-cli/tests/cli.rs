@@ -314,3 +314,35 @@ fn jsonl_github_and_summary_formats() {
         "{text}"
     );
 }
+
+#[test]
+fn real_timeline_csv_with_lossy_map_and_tz() {
+    let shared = std::env::var("POSTLINT_SHARED").unwrap_or_else(|_| "../shared".to_string());
+    let path = format!("{shared}/data/timelines/BarackObama.csv");
+    let output = postlint(&["check", &path, "--network", "x", "--format", "summary"], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("invalid UTF-8 at byte"), "{}", stderr(&output));
+
+    let args = [
+        "check",
+        &path,
+        "--lossy",
+        "--map",
+        "at=created_at,account=user",
+        "--tz",
+        "UTC",
+        "--network",
+        "x",
+    ];
+    let output = postlint(&[&args[..], &["--format", "summary"]].concat(), None);
+    assert!(matches!(output.status.code(), Some(0 | 1)), "{}", stderr(&output));
+    assert!(stderr(&output).contains("invalid UTF-8 sequences read as U+FFFD (--lossy)"));
+    let text = stdout(&output);
+    assert!(text.contains("3207 posts: "), "{text}");
+    assert!(text.contains("BarackObama"), "{text}");
+    assert!(!text.contains("robotic-cadence"), "{text}");
+
+    let output = postlint(&["check", &path, "--lossy", "--map", "when=created_at"], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--map: unknown field `when`"));
+}
