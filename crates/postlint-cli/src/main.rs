@@ -110,6 +110,8 @@ enum OutputFormat {
     Github,
     /// Counts per rule and per account.
     Summary,
+    /// SARIF 2.1.0 for code-scanning UIs.
+    Sarif,
 }
 
 /// Exit code for bad input or usage.
@@ -294,6 +296,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
         OutputFormat::Jsonl => output::jsonl(&report),
         OutputFormat::Github => output::github(&report, &origins),
         OutputFormat::Summary => output::summary(&report, &posts),
+        OutputFormat::Sarif => output::sarif(&report, &origins),
         OutputFormat::Human => {
             let texts: Vec<&str> = posts.iter().map(|post| post.text.as_str()).collect();
             human::render(&report, &texts, &origins, std::io::stdout().is_terminal())

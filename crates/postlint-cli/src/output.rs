@@ -142,3 +142,72 @@ pub fn summary(report: &Report, posts: &[Post]) -> String {
     ));
     out
 }
+
+/// SARIF 2.1.0, for code-scanning UIs: one result per finding, located at the post's line.
+pub fn sarif(report: &Report, origins: &[Origin]) -> String {
+    let level = |severity: Severity| match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info | Severity::Off => "note",
+    };
+    let rules: Vec<serde_json::Value> = postlint::rules::REGISTRY
+        .iter()
+        .map(|rule| {
+            json!({
+                "id": rule.name,
+                "shortDescription": {"text": rule.summary},
+                "fullDescription": {"text": rule.summary},
+                "help": {"text": rule.doc, "markdown": rule.doc},
+                "defaultConfiguration": {"level": level(rule.default_severity)},
+            })
+        })
+        .collect();
+    let location = |origin: &Origin| {
+        json!({"physicalLocation": {
+            "artifactLocation": {"uri": origin.file},
+            "region": {"startLine": origin.line},
+        }})
+    };
+    let mut results = Vec::new();
+    for post in &report.posts {
+        for diagnostic in &post.diagnostics {
+            results.push(json!({
+                "ruleId": diagnostic.rule,
+                "level": level(diagnostic.severity),
+                "message": {"text": diagnostic.message},
+                "locations": [location(&origins[post.index])],
+                "properties": {"post": post.index, "id": post.id, "span": diagnostic.span, "help": diagnostic.help},
+            }));
+        }
+    }
+    if let Some(schedule) = &report.schedule {
+        for diagnostic in &schedule.diagnostics {
+            let locations: Vec<serde_json::Value> = diagnostic
+                .posts
+                .iter()
+                .take(10)
+                .map(|&index| location(&origins[index]))
+                .collect();
+            results.push(json!({
+                "ruleId": diagnostic.rule,
+                "level": level(diagnostic.severity),
+                "message": {"text": diagnostic.message},
+                "locations": locations,
+                "properties": {"posts": diagnostic.posts, "window": diagnostic.window, "help": diagnostic.help},
+            }));
+        }
+    }
+    let sarif = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "postlint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "results": results,
+        }],
+    });
+    serde_json::to_string_pretty(&sarif).expect("SARIF serializes") + "\n"
+}

@@ -346,3 +346,28 @@ fn real_timeline_csv_with_lossy_map_and_tz() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("--map: unknown field `when`"));
 }
+
+#[test]
+fn sarif_output_has_the_2_1_0_shape() {
+    let output = postlint(&["check", "fixtures/demo/schedule.jsonl", "--format", "sarif"], None);
+    let sarif: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "postlint");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.iter().any(|rule| rule["id"] == "hashtag-stuffing"));
+    let results = run["results"].as_array().unwrap();
+    let first = &results[0];
+    assert!(["error", "warning", "note"].contains(&first["level"].as_str().unwrap()));
+    assert_eq!(
+        first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "fixtures/demo/schedule.jsonl"
+    );
+    assert!(
+        first["locations"][0]["physicalLocation"]["region"]["startLine"]
+            .as_u64()
+            .unwrap()
+            >= 1
+    );
+    assert!(results.iter().any(|result| result["ruleId"] == "cross-network-blast"));
+}
