@@ -2,10 +2,11 @@
 //!
 //! - Exact tier: texts are grouped by equality (hashing), one representative per group.
 //! - Near tier: for each representative with at least 20 characters and 3 words, a MinHash
-//!   signature of 128 values over its character 5-grams (fixed seeds, so results are the same on
-//!   every run and platform) is cut into 14 bands of 9 rows; representatives that share a band
-//!   are candidates, and every candidate pair is verified by the exact Jaccard similarity of the
-//!   5-gram sets. Verified pairs are grouped into clusters (union-find), each reported once.
+//!   signature of 126 values over its character 5-grams (one-permutation hashing with optimal
+//!   densification; fixed hashes, so results are the same on every run and platform) is cut into
+//!   14 bands of 9 rows; representatives that share a band are candidates, and every candidate
+//!   pair is verified by the exact Jaccard similarity of the 5-gram sets. Verified pairs are
+//!   grouped into clusters (union-find), each reported once.
 //! - No all-pairs loop: a band bucket larger than [`MAX_BUCKET`] only pairs its members with its
 //!   first [`MAX_BUCKET`] members, which bounds the work on degenerate inputs.
 
@@ -89,32 +90,13 @@ impl Hasher for FxHasher {
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// splitmix64: the fixed seeds of the MinHash functions.
+/// splitmix64: mixes shingle hashes and picks the bins that empty bins borrow from.
 fn splitmix(state: &mut u64) -> u64 {
     *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
     let mut z = *state;
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
-}
-
-/// Multipliers and offsets of the 128 hash functions `h -> (a * h + b) >> 32` (odd `a`).
-struct Seeds {
-    multipliers: [u64; HASHES],
-    offsets: [u64; HASHES],
-}
-
-impl Seeds {
-    fn new() -> Self {
-        let mut state = 0x005E_ED0F_7057_1147;
-        let mut multipliers = [0; HASHES];
-        let mut offsets = [0; HASHES];
-        for i in 0..HASHES {
-            multipliers[i] = splitmix(&mut state) | 1;
-            offsets[i] = splitmix(&mut state);
-        }
-        Self { multipliers, offsets }
-    }
 }
 
 /// The 64-bit hashes of the character 5-grams of `text`, sorted and deduplicated.
@@ -141,12 +123,39 @@ fn shingles(text: &str) -> Vec<u64> {
 }
 
 /// The band hashes of a shingle set's MinHash signature.
-fn band_hashes(seeds: &Seeds, shingles: &[u64]) -> [u64; BANDS] {
+///
+/// One-permutation MinHash with optimal densification (Shrivastava, ICML 2017): each shingle
+/// hash falls into one of the [`HASHES`] bins and keeps the minimum per bin; an empty bin borrows
+/// the value of the bin a fixed hash sequence of its index points to, so equal sets still get
+/// equal signatures and the collision probability per bin stays the Jaccard similarity. One
+/// multiply per shingle instead of [`HASHES`].
+fn band_hashes(shingles: &[u64]) -> [u64; BANDS] {
     let mut minimums = [u32::MAX; HASHES];
+    let mut filled = [false; HASHES];
     for &shingle in shingles {
-        for ((minimum, multiplier), offset) in minimums.iter_mut().zip(&seeds.multipliers).zip(&seeds.offsets) {
-            let value = (multiplier.wrapping_mul(shingle).wrapping_add(*offset) >> 32) as u32;
-            *minimum = (*minimum).min(value);
+        let bin = ((u128::from(shingle) * HASHES as u128) >> 64) as usize;
+        let value = shingle as u32;
+        if value <= minimums[bin] {
+            minimums[bin] = value;
+        }
+        filled[bin] = true;
+    }
+    if filled.iter().any(|&f| f) {
+        for bin in 0..HASHES {
+            if filled[bin] {
+                continue;
+            }
+            let mut state = bin as u64;
+            let mut attempt = 0u64;
+            loop {
+                state = state.wrapping_add(attempt);
+                let candidate = (splitmix(&mut state) % HASHES as u64) as usize;
+                if filled[candidate] {
+                    minimums[bin] = minimums[candidate];
+                    break;
+                }
+                attempt += 1;
+            }
         }
     }
     let mut bands = [0; BANDS];
@@ -211,29 +220,32 @@ pub fn find_duplicates(texts: &[&str], options: &DedupOptions) -> Clusters {
             text.chars().count() >= options.min_chars && text.split_whitespace().count() >= options.min_words
         })
         .collect();
-    let seeds = Seeds::new();
-    let mut buckets: FxMap<(usize, u64), Vec<u32>> = FxMap::default();
+    // Band keys of every representative, sorted so that each bucket is a run: no per-bucket
+    // allocation. A band's index is mixed into its key.
+    let mut keys: Vec<(u64, u32)> = Vec::with_capacity(eligible.len() * BANDS);
     for (position, (first, _)) in eligible.iter().enumerate() {
-        for (band, hash) in band_hashes(&seeds, &shingles(texts[*first])).into_iter().enumerate() {
-            buckets.entry((band, hash)).or_default().push(position as u32);
+        for (band, hash) in band_hashes(&shingles(texts[*first])).into_iter().enumerate() {
+            keys.push((
+                hash ^ (band as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+                position as u32,
+            ));
         }
     }
+    keys.sort_unstable();
     let mut candidates: Vec<(u32, u32)> = Vec::new();
-    for members in buckets.values().filter(|members| members.len() > 1) {
+    for bucket in keys.chunk_by(|a, b| a.0 == b.0).filter(|bucket| bucket.len() > 1) {
+        let members: Vec<u32> = bucket.iter().map(|&(_, position)| position).collect();
         for (i, &a) in members.iter().enumerate() {
-            for &b in members[i + 1..]
-                .iter()
-                .take(if i < MAX_BUCKET { usize::MAX } else { 0 })
-            {
-                candidates.push((a.min(b), a.max(b)));
-            }
-            if i >= MAX_BUCKET {
-                for &b in &members[..MAX_BUCKET] {
-                    candidates.push((a.min(b), a.max(b)));
-                }
-            }
+            // Large buckets pair every member with the first MAX_BUCKET only.
+            let partners = if i < MAX_BUCKET {
+                &members[i + 1..]
+            } else {
+                &members[..MAX_BUCKET]
+            };
+            candidates.extend(partners.iter().map(|&b| (a.min(b), a.max(b))));
         }
     }
+    drop(keys);
     candidates.sort_unstable();
     candidates.dedup();
 
