@@ -9,7 +9,8 @@ pub fn is_space(c: char) -> bool {
         | '\u{2000}'..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}')
 }
 
-/// Characters that make a post invalid on X.
+/// twitter-text's invalid characters (`invalidCharsGroup`): they make a post invalid on X and
+/// cannot precede or be part of a URL.
 pub fn is_invalid(c: char) -> bool {
     matches!(c, '\u{FFFE}' | '\u{FEFF}' | '\u{FFFF}')
 }
@@ -19,9 +20,14 @@ pub fn is_directional(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// twitter-text's punctuation (ASCII).
+/// twitter-text's punctuation: ASCII punctuation except `"` and `` ` `` (its `punct` class).
 pub fn is_punct(c: char) -> bool {
-    c.is_ascii_punctuation()
+    c.is_ascii_punctuation() && c != '"' && c != '`'
+}
+
+/// JavaScript's `\s`: what may follow a cashtag besides punctuation.
+pub fn is_js_space(c: char) -> bool {
+    (c.is_whitespace() && c != '\u{0085}') || c == '\u{FEFF}'
 }
 
 /// Latin letters with accents (and combining accents) that twitter-text lets into names and paths.
@@ -85,9 +91,10 @@ pub fn is_hashtag_alnum(c: char) -> bool {
         )
 }
 
-/// A character of a domain label (anything but punctuation, spaces, invalid and directional).
+/// A character of a domain label (twitter-text's validDomainChars: anything but its punctuation,
+/// spaces, invalid characters and directional marks).
 pub fn is_domain_char(c: char) -> bool {
-    !is_punct(c) && !is_space(c) && !is_invalid(c) && !is_directional(c) && !c.is_control()
+    !is_punct(c) && !is_space(c) && !is_invalid(c) && !is_directional(c)
 }
 
 /// A character of a URL path (twitter-text's validGeneralUrlPathChars).

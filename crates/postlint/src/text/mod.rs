@@ -167,8 +167,8 @@ pub fn extract_hashtags(text: &str) -> Vec<Hashtag> {
 /// Finds the next `#`/`＃` (or `@`/`＠`) at or after `from`: byte offset and sigil length.
 fn next_sigil(text: &str, from: usize, ascii: u8, full_width: char) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
-    let lead = full_width.to_string();
-    let lead = lead.as_bytes();
+    let mut buffer = [0u8; 4];
+    let lead = full_width.encode_utf8(&mut buffer).as_bytes();
     let mut at = from;
     while at < bytes.len() {
         match bytes[at..].iter().position(|&b| b == ascii || b == lead[0]) {
@@ -344,7 +344,7 @@ pub fn extract_cashtags(text: &str) -> Vec<Cashtag> {
         if char_before(text, at).is_some_and(|c| !is_space(c)) {
             continue;
         }
-        let ends = |end: usize| char_at(text, end).is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
+        let ends = |end: usize| char_at(text, end).is_none_or(|c| chars::is_js_space(c) || chars::is_punct(c));
         let letters = bytes[at + 1..]
             .iter()
             .take(7)

@@ -1,9 +1,25 @@
 //! URL extraction as twitter-text's `extractUrlsWithIndices` does it, with and without protocol.
+//!
+//! twitter-text runs one big backtracking regex (`extractUrl`) and then post-filters each match.
+//! This module reproduces that regex's choices without backtracking:
+//!
+//! - the regex tries each start position in turn; at each it first lets a valid preceding char
+//!   be consumed (so `Àt.co` yields `t.co`), and only at the very start of the text tries the
+//!   URL without one;
+//! - the domain is `subdomain* domainName TLD`, where labels are runs of domain chars (with `-`,
+//!   and `_` in subdomains) between single dots; the greedy `*` means the longest chain of labels
+//!   that still ends in a known TLD wins. That only depends on the run of labels, so it is
+//!   computed once per chain of labels (`Chain`), which keeps the scan linear;
+//! - a match that the post-filters reject (IDNA label too long, a protocol-less URL after
+//!   `-_./`, no ASCII domain inside) still consumes its text, as the regex's `lastIndex` does;
+//! - without a protocol only the ASCII (and Latin-accented) domains inside the matched domain
+//!   are URLs (`validAsciiDomain`); with a path, the last one runs to the end of the match;
+//! - `t.co` links keep only their slug and query.
 
 use super::Url;
 use super::chars::{
-    char_at, char_before, is_directional, is_domain_char, is_invalid, is_latin_accent, is_path_char, is_path_end,
-    is_query_char, is_query_end,
+    char_at, is_directional, is_domain_char, is_invalid, is_latin_accent, is_path_char, is_path_end, is_query_char,
+    is_query_end,
 };
 use super::tlds::{COUNTRY, GENERIC};
 use crate::span::Span;
@@ -11,144 +27,313 @@ use crate::span::Span;
 /// The longest domain label accepted (as in IDNA).
 const MAX_LABEL: usize = 63;
 
-/// Whether `c` may come right before a URL.
-fn valid_preceding(c: Option<char>) -> bool {
-    match c {
-        None => true,
-        Some(c) if is_directional(c) => true,
-        Some(c) => !(c.is_ascii_alphanumeric() || matches!(c, '@' | '＠' | '$' | '#' | '＃') || is_invalid(c)),
-    }
+/// The longest URL twitter-text accepts, in UTF-16 units with its protocol.
+const MAX_URL_LENGTH: usize = 4096;
+
+/// The longest t.co slug twitter-text accepts.
+const MAX_TCO_SLUG: usize = 40;
+
+/// The most labels considered in one chain of dot-separated labels (longer chains are cut:
+/// no real domain has that many).
+const MAX_CHAIN: usize = 64;
+
+/// The longest TLD, in bytes.
+const MAX_TLD_BYTES: usize = 64;
+
+/// Whether `c` may come right before a URL (twitter-text's validUrlPrecedingChars).
+fn valid_preceding(c: char) -> bool {
+    is_directional(c) || !(c.is_ascii_alphanumeric() || matches!(c, '@' | '＠' | '$' | '#' | '＃') || is_invalid(c))
 }
 
-/// Whether the char after a TLD ends it (twitter-text: `(?=[^0-9a-z@+-]|$)`).
+/// A char of a label run: a domain char, `-` or `_`.
+fn is_run_char(c: char) -> bool {
+    c == '-' || c == '_' || is_domain_char(c)
+}
+
+/// A char of an ASCII label (validAsciiDomain): ASCII letters and digits, `-`, Latin accents.
+fn is_ascii_label_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-' || is_latin_accent(c)
+}
+
+/// Whether the char after a TLD ends it (twitter-text: `(?=[^0-9a-zA-Z@+-]|$)`).
 fn ends_tld(next: Option<char>) -> bool {
     !next.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '@' | '+' | '-'))
 }
 
-/// The byte length of the TLD at the start of `rest` (the text after a dot).
-fn tld_at(rest: &str) -> Option<usize> {
-    // Candidate ends: every char boundary inside the label where the next char ends a TLD.
-    let label_end = rest
-        .char_indices()
-        .find(|&(_, c)| !(is_domain_char(c) || c == '-' || c == '_'))
-        .map_or(rest.len(), |(at, _)| at);
-    // The longest TLD wins (`भारतम्` over `भारत`).
-    let mut lower = String::new();
+/// Whether `candidate` is a TLD of the list (`candidate` already lowercase).
+fn known_tld(candidate: &str) -> bool {
+    GENERIC.binary_search(&candidate).is_ok() || COUNTRY.binary_search(&candidate).is_ok()
+}
+
+/// The end of the TLD that starts at `at`, if any, looking no further than `limit` (the end of
+/// the text, or of the domain for the ASCII-domain pass, where `limit` also ends the TLD).
+///
+/// twitter-text lists TLDs longest first, then tries punycode (`xn--[-0-9a-z]+`); a TLD must not
+/// be followed by an ASCII letter or digit, `@`, `+` or `-`.
+fn tld_end(text: &str, at: usize, limit: usize) -> Option<usize> {
+    let ends = |end: usize| end == limit || ends_tld(char_at(text, end));
+    let mut buffer = [0u8; MAX_TLD_BYTES];
+    let mut len = 0;
     let mut found = None;
-    for (at, c) in rest[..label_end]
-        .char_indices()
-        .map(|(at, c)| (at + c.len_utf8(), c))
-        .take(MAX_TLD_CHARS)
-    {
-        lower.extend(c.to_lowercase());
-        if !ends_tld(char_at(rest, at)) {
-            continue;
+    for (offset, c) in text[at..limit].char_indices() {
+        if !is_domain_char(c) {
+            break;
         }
-        let known = GENERIC.binary_search(&lower.as_str()).is_ok() || COUNTRY.binary_search(&lower.as_str()).is_ok();
-        let punycode = lower.len() > 4
-            && lower.starts_with("xn--")
-            && lower[4..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-        if known || punycode {
-            found = Some(at);
-        }
-    }
-    found
-}
-
-/// The longest TLD, in chars (punycode TLDs included).
-const MAX_TLD_CHARS: usize = 64;
-
-/// The last run of label chars scanned, per mode: every position inside one run has the same
-/// end, so trying a URL at each position of a long run stays linear.
-#[derive(Default)]
-struct RunCache {
-    /// `(start, end)` of the last run, for ASCII-only and Unicode labels.
-    runs: [(usize, usize); 2],
-}
-
-/// The end of the run of label chars at `start` (domain chars, `-` and `_`).
-fn label_end(cache: &mut RunCache, text: &str, start: usize, ascii_only: bool) -> usize {
-    let (run_start, run_end) = cache.runs[usize::from(ascii_only)];
-    if run_start <= start && start < run_end {
-        return run_end;
-    }
-    let end = scan_label(text, start, ascii_only);
-    if end > start {
-        cache.runs[usize::from(ascii_only)] = (start, end);
-    }
-    end
-}
-
-/// Scans a run of label chars from `start`.
-fn scan_label(text: &str, start: usize, ascii_only: bool) -> usize {
-    let mut end = start;
-    for (at, c) in text[start..].char_indices() {
-        let allowed = if ascii_only {
-            c.is_ascii_alphanumeric() || c == '-' || c == '_' || is_latin_accent(c)
-        } else {
-            is_domain_char(c) || c == '-' || c == '_'
+        // Lowercase like JavaScript's case-insensitive match (one char to one char only).
+        let mut lower = c.to_lowercase();
+        let c = match (lower.next(), lower.next()) {
+            (Some(l), None) => l,
+            _ => c,
         };
-        if !allowed {
+        if len + c.len_utf8() > MAX_TLD_BYTES {
             break;
         }
-        end = start + at + c.len_utf8();
-    }
-    end
-}
-
-/// Parses the longest host starting at `start` that ends with a known TLD; returns its end.
-/// Without protocol (`ascii_only`), the names before the TLD must be ASCII or Latin.
-fn host_at(cache: &mut RunCache, text: &str, start: usize, ascii_only: bool) -> Option<usize> {
-    // Most words are not followed by a dot: they cannot start a host.
-    let first_end = label_end(cache, text, start, ascii_only);
-    if first_end == start || !text[first_end..].starts_with('.') {
-        return None;
-    }
-    // Name labels separated by single dots; after each dot a TLD may start.
-    let mut labels: Vec<(usize, usize)> = Vec::new();
-    let mut at = start;
-    loop {
-        let end = label_end(cache, text, at, ascii_only);
-        if end == at || labels.len() > 127 {
-            break;
+        c.encode_utf8(&mut buffer[len..]);
+        len += c.len_utf8();
+        let end = at + offset + c.len_utf8();
+        if ends(end) && std::str::from_utf8(&buffer[..len]).is_ok_and(known_tld) {
+            found = Some(end);
         }
-        labels.push((at, end));
-        if !text[end..].starts_with('.') {
-            break;
-        }
-        at = end + 1;
     }
-    let valid_label = |(s, e): (usize, usize), name: bool| {
-        let label = &text[s..e];
-        let edge = |c: Option<char>| c.is_some_and(|c| c != '-' && c != '_');
-        edge(label.chars().next())
-            && edge(label.chars().next_back())
-            && !(name && label.contains('_'))
-            && encoded_label_len(label).is_some_and(|len| len <= MAX_LABEL)
-    };
-    // Try the longest host first: names 0..=last, then a TLD after the dot that follows `last`.
-    for last in (0..labels.len()).rev() {
-        let dot = labels[last].1;
-        if !text[dot..].starts_with('.') || !(0..=last).all(|i| valid_label(labels[i], i == last)) {
-            continue;
-        }
-        if let Some(length) = tld_at(&text[dot + 1..]) {
-            return Some(dot + 1 + length);
+    if found.is_some() {
+        return found;
+    }
+    // Punycode TLD: `xn--` and the longest run of `[-0-9a-z]` after it.
+    let bytes = &text.as_bytes()[at..limit];
+    if bytes.len() > 4 && bytes[..4].eq_ignore_ascii_case(b"xn--") {
+        let run = bytes[4..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+        if run > 0 && ends(at + 4 + run) {
+            return Some(at + 4 + run);
         }
     }
     None
 }
 
-/// The length of a label once IDNA-encoded (`xn--` + punycode for non-ASCII labels); `None` for
-/// a label IDNA rejects (an `xn--` label that is not ASCII).
-fn encoded_label_len(label: &str) -> Option<usize> {
-    if label.get(..4).is_some_and(|prefix| prefix.eq_ignore_ascii_case("xn--")) {
-        return label.is_ascii().then_some(label.len());
+/// One label run of a chain: `[start, end)`, and the domain end if a domain starting with this
+/// whole run matches (`best`).
+#[derive(Clone, Copy, Default)]
+struct Link {
+    start: usize,
+    end: usize,
+    best: Option<usize>,
+}
+
+/// The label runs of the last chain computed (runs joined by single dots), with their answers.
+struct Chain {
+    links: [Link; MAX_CHAIN],
+    len: usize,
+    /// The last run scanned by [`Chain::run`]: `(from, end, last underscore)`; every position
+    /// inside it shares its end, so scanning each position of a long run stays linear.
+    last_run: (usize, usize, Option<usize>),
+}
+
+impl Chain {
+    fn new() -> Self {
+        Chain {
+            links: [Link::default(); MAX_CHAIN],
+            len: 0,
+            last_run: (0, 0, None),
+        }
     }
-    if label.is_ascii() {
-        return Some(label.len());
+
+    /// The run of label chars from `start`: its end and its last `_`, if any.
+    fn run(&mut self, text: &str, start: usize) -> (usize, Option<usize>) {
+        let (from, end, underscore) = self.last_run;
+        if from <= start && start < end {
+            return (end, underscore.filter(|&u| u >= start));
+        }
+        let mut underscore = None;
+        let mut at = start;
+        let bytes = text.as_bytes();
+        while at < bytes.len() {
+            let b = bytes[at];
+            let width = if b.is_ascii() {
+                if !(b.is_ascii_alphanumeric() || b == b'-' || is_run_char(char::from(b))) {
+                    break;
+                }
+                1
+            } else {
+                let c = char_at(text, at).expect("char boundary");
+                if !is_run_char(c) {
+                    break;
+                }
+                c.len_utf8()
+            };
+            if b == b'_' {
+                underscore = Some(at);
+            }
+            at += width;
+        }
+        if at > start {
+            self.last_run = (start, at, underscore);
+        }
+        (at, underscore)
     }
-    Some(4 + punycode_len(label))
+
+    /// The domain end for a domain that starts with the whole run at `start` (a run right after
+    /// a dot), computing and caching its chain if needed.
+    fn best(&mut self, text: &str, start: usize) -> Option<usize> {
+        if let Some(link) = self.links[..self.len].iter().find(|link| link.start == start) {
+            return link.best;
+        }
+        self.compute(text, start);
+        self.links[..self.len].first().and_then(|link| link.best)
+    }
+
+    /// Fills the chain that starts with the run at `start`, and each run's answer (right to left:
+    /// the longest chain of subdomains that ends in a domain name and a TLD).
+    fn compute(&mut self, text: &str, start: usize) {
+        let bytes = text.as_bytes();
+        self.len = 0;
+        let mut at = start;
+        while self.len < MAX_CHAIN {
+            let (end, _) = self.run(text, at);
+            if end == at {
+                break;
+            }
+            self.links[self.len] = Link {
+                start: at,
+                end,
+                best: None,
+            };
+            self.len += 1;
+            if bytes.get(end) != Some(&b'.') {
+                break;
+            }
+            at = end + 1;
+        }
+        // The run after the last link (if the chain was cut or ends in a dot) can hold a TLD.
+        let mut next_best: Option<usize> = None;
+        for i in (0..self.len).rev() {
+            let Link { start, end, .. } = self.links[i];
+            let label = &text[start..end];
+            let followed = bytes.get(end) == Some(&b'.');
+            let edges = label_edges_ok(label);
+            let tld = if followed {
+                tld_end(text, end + 1, text.len())
+            } else {
+                None
+            };
+            let best = if edges && followed && next_best.is_some() {
+                next_best
+            } else if edges && followed && !label.contains('_') {
+                tld
+            } else {
+                None
+            };
+            self.links[i].best = best;
+            next_best = best;
+        }
+    }
+}
+
+/// Whether a label starts and ends with a domain char (not `-` or `_`).
+fn label_edges_ok(label: &str) -> bool {
+    let edge = |c: Option<char>| c.is_some_and(|c| c != '-' && c != '_');
+    edge(label.chars().next()) && edge(label.chars().next_back())
+}
+
+/// The end of the domain (`subdomain* domainName TLD`) that starts at `q`, if any.
+fn domain_at(chain: &mut Chain, text: &str, q: usize) -> Option<usize> {
+    let c = char_at(text, q)?;
+    if !is_domain_char(c) {
+        return None;
+    }
+    let (end, underscore) = chain.run(text, q);
+    let bytes = text.as_bytes();
+    if bytes.get(end) != Some(&b'.') {
+        return None;
+    }
+    // The label starts with a domain char (checked above); it must also end with one.
+    if text[q..end].chars().next_back().is_some_and(|c| c == '-' || c == '_') {
+        return None;
+    }
+    // More labels first (greedy), then this label as the domain name.
+    if let Some(best) = chain.best(text, end + 1) {
+        return Some(best);
+    }
+    if underscore.is_some() {
+        return None;
+    }
+    tld_end(text, end + 1, text.len())
+}
+
+/// The first ASCII domain (validAsciiDomain) inside `domain` at or after `from`: its span.
+fn ascii_domain(text: &str, from: usize, limit: usize) -> Option<Span> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while at < limit {
+        let c = char_at(text, at).expect("char boundary");
+        if !is_ascii_label_char(c) {
+            at += c.len_utf8();
+            continue;
+        }
+        // A chain of ASCII labels, each followed by a dot; the TLD after the last dot that has one.
+        let chain_start = at;
+        let mut label_start = at;
+        let mut found = None;
+        loop {
+            let label_end = label_start
+                + text[label_start..limit]
+                    .char_indices()
+                    .find(|&(_, c)| !is_ascii_label_char(c))
+                    .map_or(limit - label_start, |(offset, _)| offset);
+            if label_end == label_start || label_end >= limit || bytes[label_end] != b'.' {
+                at = label_end.max(label_start + 1);
+                break;
+            }
+            if let Some(end) = tld_end(text, label_end + 1, limit) {
+                found = Some(end);
+            }
+            label_start = label_end + 1;
+        }
+        if let Some(end) = found {
+            return Some(Span::new(chain_start, end));
+        }
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
+    }
+    None
+}
+
+/// The length in UTF-16 units of `s`.
+fn utf16_len(s: &str) -> usize {
+    s.bytes()
+        .map(|b| usize::from((b as i8) >= -0x40) + usize::from(b >= 0xF0))
+        .sum()
+}
+
+/// twitter-text's `isValidUrl`: the domain must IDNA-encode (labels of 1 to 63 chars) and the
+/// URL with its protocol must fit in 4096 UTF-16 units. Returns the encoded domain's length.
+fn encoded_domain_len(text: &str, domain: Span) -> Option<usize> {
+    let domain_text = domain.slice(text);
+    if domain_text.starts_with("xn--") && ascii_domain(text, domain.start, domain.end).is_none() {
+        return None;
+    }
+    let mut total = 0;
+    for (i, label) in domain_text.split('.').enumerate() {
+        // punycode.js also splits on the ideographic and full-width full stops.
+        let mut encoded = 0;
+        for (j, part) in label.split(['\u{3002}', '\u{FF0E}', '\u{FF61}']).enumerate() {
+            encoded += usize::from(j > 0);
+            encoded += if part.bytes().all(|b| b < 0x7F) {
+                part.len()
+            } else if part.chars().count() > MAX_LABEL {
+                return None;
+            } else {
+                4 + punycode_len(part)
+            };
+        }
+        if encoded == 0 || encoded > MAX_LABEL {
+            return None;
+        }
+        total += encoded + usize::from(i > 0);
+    }
+    Some(total)
 }
 
 /// The length of the punycode encoding (RFC 3492) of `label`.
@@ -166,7 +351,14 @@ fn punycode_len(label: &str) -> usize {
         }
         k + (BASE - T_MIN + 1) * delta / (delta + 38)
     };
-    let code_points: Vec<u32> = label.chars().flat_map(char::to_lowercase).map(u32::from).collect();
+    // Callers pass at most MAX_LABEL chars (a longer label cannot encode short enough).
+    let mut buffer = [0u32; MAX_LABEL];
+    let mut count = 0;
+    for c in label.chars().take(MAX_LABEL) {
+        buffer[count] = u32::from(c);
+        count += 1;
+    }
+    let code_points = &buffer[..count];
     let basic = code_points.iter().filter(|&&c| c < 0x80).count() as u32;
     let mut length = basic as usize + usize::from(basic > 0);
     let (mut n, mut delta, mut bias, mut handled) = (0x80u32, 0u32, 72u32, basic);
@@ -177,7 +369,7 @@ fn punycode_len(label: &str) -> usize {
         };
         delta = delta.saturating_add((m - n).saturating_mul(handled + 1));
         n = m;
-        for &c in &code_points {
+        for &c in code_points {
             if c < n {
                 delta = delta.saturating_add(1);
             }
@@ -211,32 +403,31 @@ fn punycode_len(label: &str) -> usize {
     length
 }
 
-/// Parses a balanced `( ... )` group of path chars (one level of nesting) at `start`.
+/// The end of the run of path chars from `at`.
+fn path_run(text: &str, at: usize) -> usize {
+    at + text[at..]
+        .char_indices()
+        .find(|&(_, c)| !is_path_char(c))
+        .map_or(text.len() - at, |(offset, _)| offset)
+}
+
+/// Parses a balanced paren group at `start` (twitter-text's validUrlBalancedParens:
+/// `(chars)` or `(chars(chars)chars)`), returning its end.
 fn balanced_parens(text: &str, start: usize) -> Option<usize> {
-    let mut depth = 0;
-    let mut inner = 0;
-    for (at, c) in text[start..].char_indices() {
-        match c {
-            '(' => {
-                depth += 1;
-                if depth > 2 {
-                    return None;
-                }
-            }
-            ')' => {
-                if inner == 0 {
-                    return None;
-                }
-                depth -= 1;
-                if depth == 0 {
-                    return Some(start + at + 1);
-                }
-            }
-            c if is_path_char(c) => inner += 1,
-            _ => return None,
-        }
+    let bytes = text.as_bytes();
+    let first = path_run(text, start + 1);
+    if first > start + 1 && bytes.get(first) == Some(&b')') {
+        return Some(first + 1);
     }
-    None
+    if bytes.get(first) != Some(&b'(') {
+        return None;
+    }
+    let inner = path_run(text, first + 1);
+    if inner == first + 1 || bytes.get(inner) != Some(&b')') {
+        return None;
+    }
+    let last = path_run(text, inner + 1);
+    (bytes.get(last) == Some(&b')')).then_some(last + 1)
 }
 
 /// The end of the path that starts with `/` at `start`.
@@ -279,26 +470,6 @@ fn query_end(text: &str, start: usize) -> Option<usize> {
     end
 }
 
-/// Port, path and query after a host ending at `host_end`: the URL's end.
-fn rest_of_url(text: &str, host_end: usize) -> usize {
-    let mut end = host_end;
-    if text[end..].starts_with(':') {
-        let digits = text[end + 1..].bytes().take_while(u8::is_ascii_digit).count();
-        if digits > 0 {
-            end += 1 + digits;
-        }
-    }
-    if text[end..].starts_with('/') {
-        end = path_end(text, end);
-    }
-    if text[end..].starts_with('?') {
-        if let Some(query) = query_end(text, end) {
-            end = query;
-        }
-    }
-    end
-}
-
 /// The length of a case-insensitive `http://` or `https://` at the start of `rest`.
 fn protocol_len(rest: &str) -> Option<usize> {
     let bytes = rest.as_bytes();
@@ -312,84 +483,203 @@ fn protocol_len(rest: &str) -> Option<usize> {
     }
 }
 
-/// Shortens a t.co URL to `https://t.co/CODE` plus an optional query, as twitter-text does;
-/// `None` for a t.co code over 40 characters, which is not a t.co link.
-fn tco_end(text: &str, start: usize, protocol: usize, end: usize) -> Option<usize> {
-    let host = &text[start + protocol..end];
-    if !(host.len() > 5 && host.get(..5).is_some_and(|prefix| prefix.eq_ignore_ascii_case("t.co/"))) {
-        return Some(end);
-    }
-    let code = host[5..].bytes().take_while(u8::is_ascii_alphanumeric).count();
-    if code == 0 {
-        return Some(end);
-    }
-    if code > MAX_TCO_CODE {
-        return None;
-    }
-    let code_end = start + protocol + 5 + code;
-    if text[code_end..end].starts_with('?') {
-        if let Some(query) = query_end(text, code_end) {
-            return Some(query.min(end));
+/// Port, path and query after a domain ending at `domain_end`: the match's end and whether it
+/// has a path.
+fn rest_of_url(text: &str, domain_end: usize) -> (usize, bool) {
+    let mut end = domain_end;
+    if text[end..].starts_with(':') {
+        let digits = text[end + 1..].bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 {
+            end += 1 + digits;
         }
     }
-    Some(code_end)
+    let has_path = text[end..].starts_with('/');
+    if has_path {
+        end = path_end(text, end);
+    }
+    if text[end..].starts_with('?') {
+        if let Some(query) = query_end(text, end) {
+            end = query;
+        }
+    }
+    (end, has_path)
 }
 
-/// The longest t.co code twitter-text accepts.
-const MAX_TCO_CODE: usize = 40;
+/// A t.co URL keeps only `https://t.co/SLUG` and a query right after the slug; `None` for a slug
+/// over 40 characters, which is not a link at all.
+fn tco_end(text: &str, start: usize, protocol: usize, end: usize) -> Option<usize> {
+    let rest = &text.as_bytes()[start + protocol..end];
+    if !(rest.len() > 5 && rest[..5].eq_ignore_ascii_case(b"t.co/")) {
+        return Some(end);
+    }
+    let slug = rest[5..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    if slug == 0 {
+        return Some(end);
+    }
+    if slug > MAX_TCO_SLUG {
+        return None;
+    }
+    let slug_end = start + protocol + 5 + slug;
+    if text[slug_end..end].starts_with('?') {
+        if let Some(query) = query_end(&text[..end], slug_end) {
+            return Some(query);
+        }
+    }
+    Some(slug_end)
+}
 
-/// Extracts every URL of `text`, in order.
+/// Extracts every URL of `text`, in order (twitter-text's `extractUrlsWithIndices`).
 pub fn extract_urls(text: &str) -> Vec<Url> {
     let mut urls = Vec::new();
-    let mut cache = RunCache::default();
+    // Every URL has a dot; most posts have none.
+    if !text.as_bytes().contains(&b'.') {
+        return urls;
+    }
+    let mut chain = Chain::new();
+    let bytes = text.as_bytes();
     let mut at = 0;
-    // A match consumes the char before it, so the next URL cannot start right at `resume`.
-    let mut resume = 0;
     while at < text.len() {
-        let c = char_at(text, at).expect("at is a char boundary");
-        let next = at + c.len_utf8();
-        let before = char_before(text, at);
-        if (at == 0 || at > resume) && valid_preceding(before) {
-            if let Some(found) = url_at(&mut cache, text, at, before) {
-                let end = found.span.end;
-                urls.push(found);
-                resume = end;
-                at = end;
-                continue;
-            }
+        let b = bytes[at];
+        // ASCII letters and digits cannot precede a URL: skip them (only the very start of the
+        // text can begin a URL without a preceding char).
+        if b.is_ascii_alphanumeric() && at > 0 {
+            at += 1;
+            continue;
         }
-        at = next;
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            char_at(text, at).expect("char boundary")
+        };
+        let next = at + c.len_utf8();
+        // The regex first consumes a preceding char, and only at the start of the text tries
+        // without one.
+        let found = if valid_preceding(c) {
+            body_at(&mut chain, text, next, Some(c))
+        } else {
+            None
+        };
+        let found = match found {
+            None if at == 0 => body_at(&mut chain, text, 0, None),
+            found => found,
+        };
+        match found {
+            Some(found) => {
+                accept(&mut urls, text, &found);
+                at = found.end;
+            }
+            None => at = skip_word(&mut chain, text, next),
+        }
     }
     urls
 }
 
-/// A URL starting exactly at `start`, if there is one.
-fn url_at(cache: &mut RunCache, text: &str, start: usize, before: Option<char>) -> Option<Url> {
-    if let Some(protocol) = protocol_len(&text[start..]) {
-        let host_start = start + protocol;
-        let host_end = host_at(cache, text, host_start, false)?;
-        let end = tco_end(text, start, protocol, rest_of_url(text, host_end))?;
-        return Some(Url {
-            span: Span::new(start, end),
-            host: Span::new(host_start, host_end),
-            has_protocol: true,
-        });
+/// After a failed start before `q`: the next position worth trying. A run of label chars that
+/// is not followed by a dot cannot hold a domain start, so the scan jumps over it, stopping
+/// only where a protocol could begin (`h` after a char that may precede a URL).
+fn skip_word(chain: &mut Chain, text: &str, q: usize) -> usize {
+    let bytes = text.as_bytes();
+    if q >= text.len() || !char_at(text, q).is_some_and(is_run_char) {
+        return q;
     }
-    let c = char_at(text, start)?;
-    if !is_domain_char(c) || before.is_some_and(|b| matches!(b, '-' | '_' | '.' | '/')) {
+    let (end, _) = chain.run(text, q);
+    if bytes.get(end) == Some(&b'.') {
+        return q;
+    }
+    let mut at = q;
+    while at < end {
+        let b = bytes[at];
+        if (b == b'h' || b == b'H') && at > q && !bytes[at - 1].is_ascii_alphanumeric() {
+            // Back to the char before the `h`, which the main loop tries as a preceding char.
+            let mut before = at - 1;
+            while !text.is_char_boundary(before) {
+                before -= 1;
+            }
+            return before.max(q);
+        }
+        at += 1;
+    }
+    end
+}
+
+/// One regex match: where its URL part starts, protocol length, domain, end, path, and the char
+/// consumed before it.
+struct Match {
+    start: usize,
+    protocol: usize,
+    domain: Span,
+    end: usize,
+    has_path: bool,
+    before: Option<char>,
+}
+
+/// The regex's URL part at `q` (protocol optional: tried with it first), if it matches.
+fn body_at(chain: &mut Chain, text: &str, q: usize, before: Option<char>) -> Option<Match> {
+    if q >= text.len() {
         return None;
     }
-    // Without protocol, only ASCII (and Latin-accented) domains count.
-    if !(c.is_ascii_alphanumeric() || is_latin_accent(c)) {
-        return None;
+    if let Some(protocol) = protocol_len(&text[q..]) {
+        if let Some(domain_end) = domain_at(chain, text, q + protocol) {
+            let (end, has_path) = rest_of_url(text, domain_end);
+            return Some(Match {
+                start: q,
+                protocol,
+                domain: Span::new(q + protocol, domain_end),
+                end,
+                has_path,
+                before,
+            });
+        }
     }
-    let host_end = host_at(cache, text, start, true)?;
-    let end = rest_of_url(text, host_end);
-    Some(Url {
-        span: Span::new(start, end),
-        host: Span::new(start, host_end),
-        has_protocol: false,
+    let domain_end = domain_at(chain, text, q)?;
+    let (end, has_path) = rest_of_url(text, domain_end);
+    Some(Match {
+        start: q,
+        protocol: 0,
+        domain: Span::new(q, domain_end),
+        end,
+        has_path,
+        before,
     })
+}
+
+/// twitter-text's checks on one regex match; pushes the URLs it yields.
+fn accept(urls: &mut Vec<Url>, text: &str, found: &Match) {
+    let Some(encoded) = encoded_domain_len(text, found.domain) else {
+        return;
+    };
+    let url_len = utf16_len(&text[found.start..found.end]);
+    let protocol = if found.protocol == 0 { 8 } else { found.protocol };
+    if protocol + url_len + encoded - utf16_len(found.domain.slice(text)) > MAX_URL_LENGTH {
+        return;
+    }
+    if found.protocol > 0 {
+        if let Some(end) = tco_end(text, found.start, found.protocol, found.end) {
+            urls.push(Url {
+                span: Span::new(found.start, end),
+                host: found.domain,
+                has_protocol: true,
+            });
+        }
+        return;
+    }
+    if found.before.is_some_and(|c| matches!(c, '-' | '_' | '.' | '/')) {
+        return;
+    }
+    let first = urls.len();
+    let mut from = found.domain.start;
+    while let Some(ascii) = ascii_domain(text, from, found.domain.end) {
+        urls.push(Url {
+            span: ascii,
+            host: ascii,
+            has_protocol: false,
+        });
+        from = ascii.end;
+    }
+    if found.has_path && urls.len() > first {
+        let last = urls.last_mut().expect("pushed");
+        last.span.end = found.end;
+    }
 }
 
 #[cfg(test)]
@@ -398,10 +688,9 @@ mod tests {
 
     #[test]
     fn punycode_lengths_match_known_encodings() {
-        assert_eq!(encoded_label_len("bücher"), Some("xn--bcher-kva".len()));
-        assert_eq!(encoded_label_len("münchen"), Some("xn--mnchen-3ya".len()));
-        assert_eq!(encoded_label_len("はじめよう"), Some("xn--p8j0a9n6a0m".len()));
-        assert_eq!(encoded_label_len("xn--はじめよう"), None);
+        assert_eq!(punycode_len("bücher"), "bcher-kva".len());
+        assert_eq!(punycode_len("münchen"), "mnchen-3ya".len());
+        assert_eq!(punycode_len("はじめよう"), "p8j0a9n6a0m".len());
     }
 
     #[test]
@@ -422,5 +711,47 @@ mod tests {
             .map(|url| url.span.slice("see example.com/a_(b) and http://t.co/abc?x=1!"))
             .collect();
         assert_eq!(found, ["example.com/a_(b)", "http://t.co/abc?x=1"]);
+    }
+
+    fn urls(text: &str) -> Vec<&str> {
+        extract_urls(text).iter().map(|url| url.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn follows_the_regex_choices_of_twitter_text() {
+        // The regex consumes a valid preceding char before trying the start of the text.
+        assert_eq!(urls("Àt.coä.lywww."), ["t.co"]);
+        assert_eq!(urls("xÀt.co"), ["xÀt.co"]);
+        // Without protocol, the ASCII domains inside a Unicode domain; a match after `_` is dropped whole.
+        assert_eq!(urls("é.한국 x"), ["é.한국"]);
+        assert_eq!(urls("_中国t.co"), Vec::<&str>::new());
+        // A query without a path is not part of a protocol-less URL.
+        assert_eq!(
+            urls("example.com?a=1 example.com/p?a=1"),
+            ["example.com", "example.com/p?a=1"]
+        );
+        // One nested paren group only.
+        assert_eq!(
+            urls("x.com/a_(b(c)d) x.com/a(b(c)d(e)f)"),
+            ["x.com/a_(b(c)d)", "x.com/a"]
+        );
+        // IDNA: a label over 63 chars makes the whole match invalid.
+        let long = format!("http://{}.com x", "a".repeat(64));
+        assert!(urls(&long).is_empty());
+    }
+
+    #[test]
+    fn long_runs_stay_linear() {
+        let texts = [
+            "中".repeat(100_000),
+            "中.".repeat(50_000),
+            "a-".repeat(50_000) + ".",
+            "a_a.".repeat(25_000),
+        ];
+        for text in texts {
+            let started = std::time::Instant::now();
+            let _ = extract_urls(&text);
+            assert!(started.elapsed().as_secs() < 2, "slow on {}", &text[..12]);
+        }
     }
 }
