@@ -24,7 +24,7 @@ pub mod text;
 pub use config::{Brand, Config, ConfigError, Scoring};
 pub use diagnostic::Severity;
 pub use linter::Linter;
-pub use model::{Post, PostError, PostTime};
+pub use model::{Post, PostError, PostTime, PostsError};
 pub use network::Network;
 pub use report::{Diagnostic, PostReport, Report, Verdict};
 pub use span::{Span, SpanUnits};

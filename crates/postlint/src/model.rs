@@ -189,6 +189,73 @@ impl Post {
     }
 }
 
+/// Posts that could not be read, each with its position in the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostsError {
+    /// `(index, error)` for every post that could not be read, in input order.
+    pub errors: Vec<(usize, PostError)>,
+}
+
+/// How many bad posts an error message lists before summarizing the rest.
+const LISTED_ERRORS: usize = 10;
+
+impl fmt::Display for PostsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (n, (index, error)) in self.errors.iter().take(LISTED_ERRORS).enumerate() {
+            if n > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "posts[{index}]: {error}")?;
+        }
+        if self.errors.len() > LISTED_ERRORS {
+            write!(f, "; and {} more bad posts", self.errors.len() - LISTED_ERRORS)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for PostsError {}
+
+impl Post {
+    /// Reads a post from a JSON object or string (a string is the post's text), giving it
+    /// `default_network` when it names none. This is how the bindings read their posts.
+    pub fn from_json_value_or(value: serde_json::Value, default_network: Option<Network>) -> Result<Self, PostError> {
+        match value {
+            serde_json::Value::String(text) => Ok(Post {
+                network: default_network.unwrap_or_default(),
+                ..Post::new(text)
+            }),
+            serde_json::Value::Object(mut object) => {
+                if let Some(network) = default_network {
+                    let absent = object.get("network").is_none_or(|value| value.is_null());
+                    if absent {
+                        object.insert("network".into(), serde_json::Value::String(network.name().into()));
+                    }
+                }
+                Post::from_json_value(serde_json::Value::Object(object))
+            }
+            other => Post::from_json_value(other),
+        }
+    }
+
+    /// Reads a list of posts (see [`Post::from_json_value_or`]); every post that cannot be read is
+    /// reported with its index, none is skipped.
+    pub fn from_json_values(
+        values: impl IntoIterator<Item = serde_json::Value>,
+        default_network: Option<Network>,
+    ) -> Result<Vec<Self>, PostsError> {
+        let mut posts = Vec::new();
+        let mut errors = Vec::new();
+        for (index, value) in values.into_iter().enumerate() {
+            match Post::from_json_value_or(value, default_network) {
+                Ok(post) => posts.push(post),
+                Err(error) => errors.push((index, error)),
+            }
+        }
+        if errors.is_empty() { Ok(posts) } else { Err(PostsError { errors }) }
+    }
+}
+
 /// Deserializes a field's value, naming the field when its type is wrong.
 fn typed<T: serde::de::DeserializeOwned>(
     entry: Option<(&'static str, serde_json::Value)>,
@@ -221,6 +288,30 @@ pub(crate) fn json_kind(value: &serde_json::Value) -> &'static str {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn reads_a_batch_with_a_default_network_and_reports_every_bad_post() {
+        let posts = Post::from_json_values(
+            [json!("plain text"), json!({"text": "b", "network": "bluesky"}), json!({"text": "c"})],
+            Some(Network::X),
+        )
+        .unwrap();
+        let networks: Vec<_> = posts.iter().map(|post| post.network).collect();
+        assert_eq!(networks, [Network::X, Network::Bluesky, Network::X]);
+        assert_eq!(posts[0].text, "plain text");
+
+        let bad = (0..13).map(|n| if n % 2 == 0 { json!({"text": 1}) } else { json!("ok") });
+        let error = Post::from_json_values(bad, None).unwrap_err();
+        assert_eq!(error.errors.len(), 7);
+        assert_eq!(error.errors[1].0, 2);
+        let message = error.to_string();
+        assert!(message.starts_with("posts[0]: field `text`: expected a string, found a number; posts[2]:"));
+        assert!(message.ends_with("posts[12]: field `text`: expected a string, found a number"));
+
+        let many = (0..12).map(|_| json!(null));
+        let message = Post::from_json_values(many, None).unwrap_err().to_string();
+        assert!(message.ends_with("; and 2 more bad posts"), "{message}");
+    }
 
     #[test]
     fn reads_a_full_post() {
