@@ -1,0 +1,1 @@
+//! WebAssembly bindings of postlint (skeleton; see bindings/wasm/README.md).
