@@ -17,6 +17,28 @@ setup_rust() {
   done
 }
 
+VENV="$PWD/.venv"
+
+# A virtualenv with the pinned Python tools; reinstalled only when the pins change.
+setup_python() {
+  local requirements=bindings/python/requirements-dev.txt stamp="$VENV/.postlint-requirements"
+  [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+  if ! cmp -s "$requirements" "$stamp"; then
+    step "installing Python test tools into .venv"
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
+    cp "$requirements" "$stamp"
+  fi
+}
+
+test_python() {
+  setup_python
+  step "Python package: maturin develop + pytest"
+  # maturin keeps its own target dir: its pyo3 feature set differs from cargo's workspace build.
+  (cd bindings/python && VIRTUAL_ENV="$VENV" PATH="$VENV/bin:$PATH" CARGO_TARGET_DIR="$PWD/../../target/maturin" \
+    maturin develop --quiet)
+  (cd bindings/python && PATH="$VENV/bin:$PATH" python -m pytest -q)
+}
+
 demo() {
   setup_rust
   step "building postlint (release)"
@@ -43,14 +65,16 @@ test_rust() {
 }
 
 case "${1:-}" in
+  test-python) test_python ;;
   demo) demo ;;
   test)
     setup_rust
     test_rust
+    test_python
     step "all tests passed"
     ;;
   *)
-    echo "usage: ./run.sh demo|test" >&2
+    echo "usage: ./run.sh demo|test   (test-python: only the Python package)" >&2
     exit 2
     ;;
 esac

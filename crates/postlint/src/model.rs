@@ -252,7 +252,11 @@ impl Post {
                 Err(error) => errors.push((index, error)),
             }
         }
-        if errors.is_empty() { Ok(posts) } else { Err(PostsError { errors }) }
+        if errors.is_empty() {
+            Ok(posts)
+        } else {
+            Err(PostsError { errors })
+        }
     }
 }
 
@@ -292,7 +296,11 @@ mod tests {
     #[test]
     fn reads_a_batch_with_a_default_network_and_reports_every_bad_post() {
         let posts = Post::from_json_values(
-            [json!("plain text"), json!({"text": "b", "network": "bluesky"}), json!({"text": "c"})],
+            [
+                json!("plain text"),
+                json!({"text": "b", "network": "bluesky"}),
+                json!({"text": "c"}),
+            ],
             Some(Network::X),
         )
         .unwrap();
