@@ -131,6 +131,46 @@ pub fn read_posts(
     }
 }
 
+/// The source with the texts of its posts replaced, in its own format: `texts[i]` is the new
+/// text of the source's i-th post (`None` keeps it). JSON and JSON Lines keep every other byte as
+/// written; CSV is written back record by record (quoting may change, values do not).
+pub fn rewrite(
+    file: &str,
+    source: &str,
+    format: Format,
+    options: &ReadOptions,
+    texts: &[Option<String>],
+) -> Result<String, Vec<InputError>> {
+    let reader = Reader { file, source, options };
+    match format {
+        Format::Json => {
+            let raws = reader.json_raws()?;
+            reader.splice(raws.into_iter().map(|raw| raw.get()), texts)
+        }
+        Format::Jsonl => reader.splice(reader.jsonl_lines().map(|(_, line)| line), texts),
+        Format::Csv => reader.rewrite_csv(texts),
+        Format::Text => Ok(match texts.first() {
+            Some(Some(text)) => {
+                let kept = reader.text().post.text.len();
+                format!("{text}{}", &source[kept..])
+            }
+            _ => source.to_string(),
+        }),
+    }
+}
+
+/// Reads one line of a JSON Lines input (for streaming), as [`read_posts`] would.
+pub fn read_jsonl_line(file: &str, line: usize, text: &str, options: &ReadOptions) -> Result<SourcedPost, InputError> {
+    let reader = Reader {
+        file,
+        source: text,
+        options,
+    };
+    let value: Value =
+        serde_json::from_str(text).map_err(|err| reader.error(Some(line), format!("invalid JSON: {err}")))?;
+    reader.post(value, line)
+}
+
 /// How to read posts beyond their own fields.
 #[derive(Debug, Default)]
 pub struct ReadOptions {
@@ -201,7 +241,7 @@ struct Reader<'a> {
     options: &'a ReadOptions,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn error(&self, line: Option<usize>, message: impl Into<String>) -> InputError {
         InputError {
             file: self.file.to_string(),
@@ -258,23 +298,27 @@ impl Reader<'_> {
         }
     }
 
-    fn json(&self) -> Result<Vec<SourcedPost>, Vec<InputError>> {
+    /// The raw post objects of a JSON source: one post, an array, or `{"posts": [...]}`.
+    fn json_raws(&self) -> Result<Vec<&'a RawValue>, Vec<InputError>> {
         let invalid = |err: serde_json::Error| vec![self.error(Some(err.line()), format!("invalid JSON: {err}"))];
-        let raws: Vec<&RawValue> = if self.source.trim_start().starts_with('[') {
-            serde_json::from_str(self.source).map_err(invalid)?
-        } else {
-            let object: HashMap<String, &RawValue> = serde_json::from_str(self.source).map_err(invalid)?;
-            match object.get("posts") {
-                // `{"posts": [...]}`; an object with `text` is a single post.
-                Some(posts) if !object.contains_key("text") => serde_json::from_str(posts.get()).map_err(|err| {
-                    vec![self.error(
-                        Some(self.line_of(posts)),
-                        format!("`posts` must be an array of posts: {err}"),
-                    )]
-                })?,
-                _ => vec![serde_json::from_str(self.source).map_err(invalid)?],
-            }
-        };
+        if self.source.trim_start().starts_with('[') {
+            return serde_json::from_str(self.source).map_err(invalid);
+        }
+        let object: HashMap<String, &RawValue> = serde_json::from_str(self.source).map_err(invalid)?;
+        match object.get("posts") {
+            // `{"posts": [...]}`; an object with `text` is a single post.
+            Some(posts) if !object.contains_key("text") => serde_json::from_str(posts.get()).map_err(|err| {
+                vec![self.error(
+                    Some(self.line_of(posts)),
+                    format!("`posts` must be an array of posts: {err}"),
+                )]
+            }),
+            _ => Ok(vec![serde_json::from_str(self.source).map_err(invalid)?]),
+        }
+    }
+
+    fn json(&self) -> Result<Vec<SourcedPost>, Vec<InputError>> {
+        let raws = self.json_raws()?;
         self.collect(raws.into_iter().map(|raw| {
             let line = self.line_of(raw);
             let value: Value =
@@ -283,18 +327,22 @@ impl Reader<'_> {
         }))
     }
 
+    /// The nonblank lines of a JSON Lines source with their 1-based line numbers.
+    fn jsonl_lines(&self) -> impl Iterator<Item = (usize, &'a str)> {
+        let source: &'a str = self.source;
+        source
+            .lines()
+            .enumerate()
+            .filter(|(_, line)| !line.trim().is_empty())
+            .map(|(index, line)| (index + 1, line))
+    }
+
     fn jsonl(&self) -> Result<Vec<SourcedPost>, Vec<InputError>> {
-        self.collect(
-            self.source
-                .lines()
-                .enumerate()
-                .filter(|(_, line)| !line.trim().is_empty())
-                .map(|(index, line)| {
-                    let value: Value = serde_json::from_str(line)
-                        .map_err(|err| self.error(Some(index + 1), format!("invalid JSON: {err}")))?;
-                    self.post(value, index + 1)
-                }),
-        )
+        self.collect(self.jsonl_lines().map(|(line, text)| {
+            let value: Value =
+                serde_json::from_str(text).map_err(|err| self.error(Some(line), format!("invalid JSON: {err}")))?;
+            self.post(value, line)
+        }))
     }
 
     fn csv(&self) -> Result<Vec<SourcedPost>, Vec<InputError>> {
@@ -363,6 +411,68 @@ impl Reader<'_> {
                 }
             })
             .collect()
+    }
+
+    /// Replaces the `text` value inside each post object (slices of the source, in post order).
+    fn splice<'s>(
+        &self,
+        objects: impl Iterator<Item = &'s str>,
+        texts: &[Option<String>],
+    ) -> Result<String, Vec<InputError>> {
+        let mut out = String::with_capacity(self.source.len());
+        let mut cursor = 0;
+        for (object, text) in objects.zip(texts) {
+            let Some(text) = text else { continue };
+            let fields: Vec<(std::borrow::Cow<'_, str>, &RawValue)> = serde_json::from_str::<HashMap<_, _>>(object)
+                .map(|fields| fields.into_iter().collect())
+                .map_err(|err| vec![self.error(None, format!("cannot rewrite a post: {err}"))])?;
+            let Some((_, raw)) = fields.iter().find(|(name, _)| name == "text") else {
+                continue;
+            };
+            let start = raw.get().as_ptr() as usize - self.source.as_ptr() as usize;
+            out.push_str(&self.source[cursor..start]);
+            out.push_str(&serde_json::to_string(text).expect("strings serialize"));
+            cursor = start + raw.get().len();
+        }
+        out.push_str(&self.source[cursor..]);
+        Ok(out)
+    }
+
+    /// Writes the CSV back with new texts. A bulk composer's link column keeps the link when the
+    /// new text still ends with it; otherwise the whole new text goes to the message column.
+    fn rewrite_csv(&self, texts: &[Option<String>]) -> Result<String, Vec<InputError>> {
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(false)
+            .from_reader(self.source.as_bytes());
+        let failed = |err: csv::Error| vec![self.error(None, format!("cannot rewrite CSV: {err}"))];
+        let headers = reader.headers().map_err(failed)?.clone();
+        let columns = self.csv_columns(&headers);
+        let text_column = columns.iter().position(|name| name == "text");
+        let link_column = columns.iter().position(|name| name == LINK_COLUMN);
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.write_record(&headers).map_err(failed)?;
+        for (record, text) in reader.records().zip(texts.iter().chain(std::iter::repeat(&None))) {
+            let record = record.map_err(failed)?;
+            let mut cells: Vec<String> = record.iter().map(str::to_string).collect();
+            if let (Some(text), Some(column)) = (text, text_column) {
+                let link = link_column.map(|column| cells[column].trim().to_string());
+                match link.filter(|link| !link.is_empty()) {
+                    Some(link) => match text.strip_suffix(&link).and_then(|rest| rest.strip_suffix(' ')) {
+                        Some(message) => cells[column] = message.to_string(),
+                        None => {
+                            cells[column] = text.clone();
+                            cells[link_column.expect("a link implies its column")] = String::new();
+                        }
+                    },
+                    None => cells[column] = text.clone(),
+                }
+            }
+            writer.write_record(&cells).map_err(failed)?;
+        }
+        let bytes = writer
+            .into_inner()
+            .map_err(|err| vec![self.error(None, err.to_string())])?;
+        Ok(String::from_utf8(bytes).expect("CSV of UTF-8 cells is UTF-8"))
     }
 
     fn text(&self) -> SourcedPost {

@@ -4,6 +4,7 @@ mod human;
 mod init;
 mod input;
 mod output;
+mod stream;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
@@ -27,7 +28,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Lint posts from files (.json, .jsonl, .csv, .txt) or `-` for stdin.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Print the hashtags, mentions, cashtags and URLs of a text, and its X length, as JSON.
     Entities {
         /// The text; `-` or nothing reads stdin.
@@ -90,6 +91,22 @@ struct CheckArgs {
     /// Read invalid UTF-8 with replacement characters instead of failing.
     #[arg(long)]
     lossy: bool,
+    /// Write the input back with safe fixes applied (to --output, or stdout); the remaining
+    /// problems are summarized on stderr and decide the exit code.
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// With --fix or --diff, also apply fixes that may change the post's meaning.
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print a unified diff of what --fix would change, and exit 1 if it would change anything.
+    #[arg(long)]
+    diff: bool,
+    /// Write the report (or, with --fix, the fixed input) to this file instead of stdout.
+    #[arg(long, short = 'o')]
+    output: Option<String>,
+    /// The name of stdin (`-`) in messages; its extension sets the format (else it is sniffed).
+    #[arg(long)]
+    stdin_filename: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -145,11 +162,11 @@ fn fail(message: impl Into<String>) -> Failure {
     vec![message.into()]
 }
 
-fn read_stdin() -> Result<Vec<u8>, Failure> {
+fn read_stdin(name: &str) -> Result<Vec<u8>, Failure> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
-        .map_err(|err| fail(format!("-: cannot read stdin: {err}")))?;
+        .map_err(|err| fail(format!("{name}: cannot read stdin: {err}")))?;
     Ok(bytes)
 }
 
@@ -231,35 +248,47 @@ fn parse_zone(name: &str) -> Result<jiff::tz::TimeZone, Failure> {
     Ok(offset.to_time_zone())
 }
 
-fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
-    let (paths, network, format, schedule) = (&args.paths, args.network.as_deref(), args.format, args.schedule);
-    let mut config = load_config(args.config.as_deref())?;
-    apply_selection(&mut config, &args.select, &args.ignore)?;
-    let linter = Linter::new(&config).map_err(|err| fail(err.to_string()))?;
-    let options = read_options(args, network)?;
+/// One input as read: its name, text and format, and which posts came from it.
+struct Input {
+    name: String,
+    source: String,
+    format: Format,
+    posts: std::ops::Range<usize>,
+}
 
+/// Everything `check` read: the inputs, and their posts with their origins.
+struct ReadInputs {
+    inputs: Vec<Input>,
+    posts: Vec<Post>,
+    origins: Vec<Origin>,
+}
+
+/// Reads every input; all posts that cannot be read are reported together.
+fn read_inputs(args: &CheckArgs, options: &ReadOptions) -> Result<ReadInputs, Failure> {
+    let mut inputs = Vec::new();
     let mut posts: Vec<Post> = Vec::new();
     let mut origins: Vec<Origin> = Vec::new();
     let mut errors: Vec<InputError> = Vec::new();
-    for path in paths {
-        let (bytes, format) = if path == "-" {
-            let bytes = read_stdin()?;
-            let format = Format::sniff(&String::from_utf8_lossy(&bytes));
-            (bytes, format)
+    for path in &args.paths {
+        let (name, bytes, format) = if path == "-" {
+            let name = args.stdin_filename.clone().unwrap_or_else(|| "-".to_string());
+            let bytes = read_stdin(&name)?;
+            let format = Format::of_path(&name).unwrap_or_else(|_| Format::sniff(&String::from_utf8_lossy(&bytes)));
+            (name, bytes, format)
         } else {
             let format = Format::of_path(path).map_err(|message| fail(format!("{path}: {message}")))?;
             let bytes = std::fs::read(path).map_err(|err| fail(format!("{path}: cannot read: {err}")))?;
-            (bytes, format)
+            (path.clone(), bytes, format)
         };
         let source = if args.lossy {
             let source = String::from_utf8_lossy(&bytes).into_owned();
             let replaced = source.matches('\u{FFFD}').count();
             if replaced > 0 && std::str::from_utf8(&bytes).is_err() {
-                eprintln!("postlint: note: {path}: {replaced} invalid UTF-8 sequences read as U+FFFD (--lossy)");
+                eprintln!("postlint: note: {name}: {replaced} invalid UTF-8 sequences read as U+FFFD (--lossy)");
             }
             source
         } else {
-            match input::decode(path, bytes) {
+            match input::decode(&name, bytes) {
                 Ok(source) => source,
                 Err(err) => {
                     errors.push(err);
@@ -267,7 +296,8 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
                 }
             }
         };
-        match input::read_posts(path, &source, format, &options) {
+        let first = posts.len();
+        match input::read_posts(&name, &source, format, options) {
             Ok(read) => {
                 for sourced in read {
                     posts.push(sourced.post);
@@ -276,21 +306,68 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
             }
             Err(mut bad) => errors.append(&mut bad),
         }
+        inputs.push(Input {
+            name,
+            source,
+            format,
+            posts: first..posts.len(),
+        });
     }
     if !errors.is_empty() {
         return Err(errors.iter().map(ToString::to_string).collect());
     }
+    Ok(ReadInputs {
+        inputs,
+        posts,
+        origins,
+    })
+}
 
-    let report = if schedule || posts.iter().any(|post| post.at.is_some()) {
-        linter.lint_schedule(&posts)
-    } else {
-        linter.lint_posts(&posts)
-    };
-    let format = format.unwrap_or(if std::io::stdout().is_terminal() {
+fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
+    if args.unsafe_fixes && !args.fix && !args.diff {
+        return Err(fail("--unsafe-fixes works with --fix or --diff"));
+    }
+    if args.fix && args.paths.len() > 1 {
+        return Err(fail("--fix writes one input back; run it once per file"));
+    }
+    let mut config = load_config(args.config.as_deref())?;
+    apply_selection(&mut config, &args.select, &args.ignore)?;
+    let linter = Linter::new(&config).map_err(|err| fail(err.to_string()))?;
+    let options = read_options(args, args.network.as_deref())?;
+    let to_terminal = args.output.as_deref().is_none_or(|path| path == "-") && std::io::stdout().is_terminal();
+    let format = args.format.unwrap_or(if to_terminal {
         OutputFormat::Human
     } else {
         OutputFormat::Json
     });
+    if !args.fix && !args.diff && stream::applies(&args.paths, format) {
+        let mut out: Box<dyn Write> = match args.output.as_deref() {
+            Some(path) if path != "-" => Box::new(std::io::BufWriter::new(
+                std::fs::File::create(path).map_err(|err| fail(format!("{path}: cannot write: {err}")))?,
+            )),
+            _ => Box::new(std::io::BufWriter::new(ClosedPipeIsFine(std::io::stdout().lock()))),
+        };
+        let summary = stream::check(
+            &args.paths,
+            &linter,
+            &options,
+            format,
+            args.lossy,
+            args.schedule,
+            &mut out,
+        )?;
+        return Ok(exit_code(args, &summary));
+    }
+    let ReadInputs {
+        inputs,
+        mut posts,
+        origins,
+    } = read_inputs(args, &options)?;
+
+    if args.fix || args.diff {
+        return fix(args, &linter, &options, &inputs, &mut posts);
+    }
+    let report = lint(args, &linter, &posts);
     let output = match format {
         OutputFormat::Json => serde_json::to_string_pretty(&report).expect("reports serialize") + "\n",
         OutputFormat::Jsonl => output::jsonl(&report),
@@ -299,16 +376,129 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
         OutputFormat::Sarif => output::sarif(&report, &origins),
         OutputFormat::Human => {
             let texts: Vec<&str> = posts.iter().map(|post| post.text.as_str()).collect();
-            human::render(&report, &texts, &origins, std::io::stdout().is_terminal())
+            human::render(&report, &texts, &origins, to_terminal)
         }
     };
-    write_stdout(&output)?;
-    let denied = args.deny == Some(Deny::Warnings) && report.summary.warnings > 0;
-    Ok(if report.summary.errors > 0 || denied {
+    write_output(args.output.as_deref(), &output)?;
+    Ok(exit_code(args, &report.summary))
+}
+
+/// Lints the posts, as a schedule when asked or when any post has a time.
+fn lint(args: &CheckArgs, linter: &Linter, posts: &[Post]) -> postlint::Report {
+    if args.schedule || posts.iter().any(|post| post.at.is_some()) {
+        linter.lint_schedule(posts)
+    } else {
+        linter.lint_posts(posts)
+    }
+}
+
+/// 1 when errors (or, with `--deny warnings`, warnings) are found, else 0.
+fn exit_code(args: &CheckArgs, summary: &postlint::report::Summary) -> ExitCode {
+    let denied = args.deny == Some(Deny::Warnings) && summary.warnings > 0;
+    if summary.errors > 0 || denied {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    }
+}
+
+/// `--fix` and `--diff`: applies fixes to every post and writes back (or diffs) each input.
+fn fix(
+    args: &CheckArgs,
+    linter: &Linter,
+    options: &ReadOptions,
+    inputs: &[Input],
+    posts: &mut [Post],
+) -> Result<ExitCode, Failure> {
+    let mut applied: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    let mut texts = Vec::with_capacity(posts.len());
+    for post in posts.iter_mut() {
+        let fixed = linter.fix_post(post, args.unsafe_fixes);
+        for (rule, count) in &fixed.applied {
+            *applied.entry(rule).or_default() += count;
+        }
+        texts.push(fixed.changed().then(|| fixed.text.clone()));
+        post.text = fixed.text;
+    }
+    let mut rewritten = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let source = input::rewrite(
+            &input.name,
+            &input.source,
+            input.format,
+            options,
+            &texts[input.posts.clone()],
+        )
+        .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+        rewritten.push(source);
+    }
+    let total: usize = applied.values().sum();
+    let by_rule: Vec<String> = applied.iter().map(|(rule, count)| format!("{rule} {count}")).collect();
+    let what = if total == 0 {
+        "nothing to fix".to_string()
+    } else {
+        format!(
+            "{total} {} ({})",
+            if total == 1 { "fix" } else { "fixes" },
+            by_rule.join(", ")
+        )
+    };
+    if args.diff {
+        let mut out = String::new();
+        for (input, new) in inputs.iter().zip(&rewritten) {
+            if *new != input.source {
+                let diff = similar::TextDiff::from_lines(input.source.as_str(), new.as_str());
+                out.push_str(
+                    &diff
+                        .unified_diff()
+                        .header(&format!("a/{}", input.name), &format!("b/{}", input.name))
+                        .to_string(),
+                );
+            }
+        }
+        write_output(args.output.as_deref(), &out)?;
+        eprintln!("postlint: --diff: {what} would be applied");
+        return Ok(if total > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
+    write_output(args.output.as_deref(), &rewritten[0])?;
+    let summary = lint(args, linter, posts).summary;
+    eprintln!(
+        "postlint: --fix: {what}; {} errors, {} warnings and {} infos remain",
+        summary.errors, summary.warnings, summary.infos
+    );
+    Ok(exit_code(args, &summary))
+}
+
+/// Stdout for streaming output: a reader that closed the pipe (`postlint ... | head`) made its
+/// choice, so writes after that are dropped instead of failing.
+struct ClosedPipeIsFine<W>(W);
+
+impl<W: Write> Write for ClosedPipeIsFine<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self.0.write(buf) {
+            Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(buf.len()),
+            result => result,
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self.0.flush() {
+            Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            result => result,
+        }
+    }
+}
+
+/// Writes to `--output` when given, else to stdout.
+fn write_output(path: Option<&str>, output: &str) -> Result<(), Failure> {
+    match path {
+        Some("-") | None => write_stdout(output),
+        Some(path) => std::fs::write(path, output).map_err(|err| fail(format!("{path}: cannot write: {err}"))),
+    }
 }
 
 fn write_stdout(output: &str) -> Result<(), Failure> {
@@ -322,7 +512,7 @@ fn write_stdout(output: &str) -> Result<(), Failure> {
 
 fn entities(text: Option<String>) -> Result<ExitCode, Failure> {
     let text = match text.as_deref() {
-        None | Some("-") => input::decode("-", read_stdin()?).map_err(|err| fail(err.to_string()))?,
+        None | Some("-") => input::decode("-", read_stdin("-")?).map_err(|err| fail(err.to_string()))?,
         Some(text) => text.to_string(),
     };
     let report = EntitiesReport::new(&text);

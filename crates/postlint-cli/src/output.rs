@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use postlint::{Post, Report, Severity};
+use postlint::report::{REPORT_VERSION, ScheduleReport, Summary};
+use postlint::{Post, PostReport, Report, Severity};
 use serde_json::json;
 
 use crate::input::Origin;
@@ -11,13 +12,20 @@ use crate::input::Origin;
 pub fn jsonl(report: &Report) -> String {
     let mut out = String::new();
     for post in &report.posts {
-        out.push_str(&serde_json::to_string(post).expect("post reports serialize"));
-        out.push('\n');
+        out.push_str(&jsonl_post(post));
     }
-    let tail = json!({"version": report.version, "schedule": report.schedule, "summary": report.summary});
-    out.push_str(&tail.to_string());
-    out.push('\n');
+    out.push_str(&jsonl_tail(report.schedule.as_ref(), &report.summary));
     out
+}
+
+/// A post report as one JSON line.
+pub fn jsonl_post(post: &PostReport) -> String {
+    serde_json::to_string(post).expect("post reports serialize") + "\n"
+}
+
+/// The last JSON line: report version, schedule (or null) and summary.
+pub fn jsonl_tail(schedule: Option<&ScheduleReport>, summary: &Summary) -> String {
+    json!({"version": REPORT_VERSION, "schedule": schedule, "summary": summary}).to_string() + "\n"
 }
 
 /// Escapes a GitHub workflow command's data (`%`, CR, LF) or property (also `:` and `,`).
@@ -40,107 +48,130 @@ fn command(severity: Severity) -> &'static str {
 /// GitHub Actions annotations: one line per finding, at the post's file and line.
 pub fn github(report: &Report, origins: &[Origin]) -> String {
     let mut out = String::new();
-    let mut line = |severity: Severity, origin: &Origin, column: Option<usize>, rule: &str, message: &str| {
-        let column = column.map_or(String::new(), |column| format!(",col={}", column + 1));
-        out.push_str(&format!(
-            "::{} file={},line={}{column},title={}::{}\n",
-            command(severity),
-            escape(&origin.file, true),
-            origin.line,
-            escape(rule, true),
-            escape(message, false)
-        ));
-    };
     for post in &report.posts {
-        for diagnostic in &post.diagnostics {
-            let column = diagnostic.span.map(|span| span.char[0]);
-            line(
-                diagnostic.severity,
-                &origins[post.index],
-                column,
-                diagnostic.rule,
-                &diagnostic.message,
-            );
-        }
+        out.push_str(&github_post(post, &origins[post.index]));
     }
     if let Some(schedule) = &report.schedule {
-        for diagnostic in &schedule.diagnostics {
-            if let Some(&first) = diagnostic.posts.first() {
-                line(
-                    diagnostic.severity,
-                    &origins[first],
-                    None,
-                    diagnostic.rule,
-                    &diagnostic.message,
-                );
-            }
-        }
+        out.push_str(&github_schedule(schedule, origins));
     }
     out
 }
 
+/// The annotations of one post.
+pub fn github_post(post: &PostReport, origin: &Origin) -> String {
+    post.diagnostics
+        .iter()
+        .map(|d| {
+            let column = d.span.map(|span| span.char[0]);
+            github_line(d.severity, origin, column, d.rule, &d.message)
+        })
+        .collect()
+}
+
+/// The annotations of the schedule findings, each at its first post.
+pub fn github_schedule(schedule: &ScheduleReport, origins: &[Origin]) -> String {
+    schedule
+        .diagnostics
+        .iter()
+        .filter_map(|d| {
+            let first = *d.posts.first()?;
+            Some(github_line(d.severity, &origins[first], None, d.rule, &d.message))
+        })
+        .collect()
+}
+
+fn github_line(severity: Severity, origin: &Origin, column: Option<usize>, rule: &str, message: &str) -> String {
+    let column = column.map_or(String::new(), |column| format!(",col={}", column + 1));
+    format!(
+        "::{} file={},line={}{column},title={}::{}\n",
+        command(severity),
+        escape(&origin.file, true),
+        origin.line,
+        escape(rule, true),
+        escape(message, false)
+    )
+}
+
 /// Counts of findings per rule (by severity) and per account.
 pub fn summary(report: &Report, posts: &[Post]) -> String {
-    let mut by_rule: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
-    let mut by_account: BTreeMap<String, [usize; 3]> = BTreeMap::new();
-    let slot = |severity: Severity| match severity {
-        Severity::Error => Some(0),
-        Severity::Warning => Some(1),
-        Severity::Info => Some(2),
-        Severity::Off => None,
-    };
-    let account = |index: usize| {
-        posts[index]
-            .account
-            .clone()
-            .unwrap_or_else(|| "(no account)".to_string())
-    };
-    let mut count = |rule: &'static str, severity: Severity, index: usize| {
-        if let Some(slot) = slot(severity) {
-            by_rule.entry(rule).or_default()[slot] += 1;
-            by_account.entry(account(index)).or_default()[slot] += 1;
-        }
-    };
+    let mut table = SummaryTable::default();
+    let account = |index: usize| posts[index].account.as_deref();
     for post in &report.posts {
-        post.diagnostics
-            .iter()
-            .for_each(|d| count(d.rule, d.severity, post.index));
+        table.add_post(post, account(post.index));
     }
     if let Some(schedule) = &report.schedule {
-        for diagnostic in &schedule.diagnostics {
-            if let Some(&first) = diagnostic.posts.first() {
-                count(diagnostic.rule, diagnostic.severity, first);
+        table.add_schedule(schedule, account);
+    }
+    table.render(&report.summary)
+}
+
+/// Counts per rule and per account, built post by post.
+#[derive(Default)]
+pub struct SummaryTable {
+    by_rule: BTreeMap<&'static str, [usize; 3]>,
+    by_account: BTreeMap<String, [usize; 3]>,
+}
+
+impl SummaryTable {
+    fn count(&mut self, rule: &'static str, severity: Severity, account: Option<&str>) {
+        let slot = match severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+            Severity::Off => return,
+        };
+        self.by_rule.entry(rule).or_default()[slot] += 1;
+        let account = account.unwrap_or("(no account)");
+        match self.by_account.get_mut(account) {
+            Some(counts) => counts[slot] += 1,
+            None => self.by_account.entry(account.to_string()).or_default()[slot] += 1,
+        }
+    }
+
+    /// Counts a post's findings under its account.
+    pub fn add_post(&mut self, post: &PostReport, account: Option<&str>) {
+        for d in &post.diagnostics {
+            self.count(d.rule, d.severity, account);
+        }
+    }
+
+    /// Counts the schedule findings, each under the account of its first post.
+    pub fn add_schedule<'p>(&mut self, schedule: &ScheduleReport, account: impl Fn(usize) -> Option<&'p str>) {
+        for d in &schedule.diagnostics {
+            if let Some(&first) = d.posts.first() {
+                self.count(d.rule, d.severity, account(first));
             }
         }
     }
-    let mut out = String::new();
-    let mut table = |title: &str, rows: Vec<(String, [usize; 3])>| {
-        let width = rows
-            .iter()
-            .map(|(name, _)| name.chars().count())
-            .max()
-            .unwrap_or(0)
-            .max(title.len());
-        out.push_str(&format!("{title:width$}  errors  warnings  infos\n"));
-        for (name, [errors, warnings, infos]) in rows {
-            out.push_str(&format!("{name:width$}  {errors:>6}  {warnings:>8}  {infos:>5}\n"));
-        }
-        out.push('\n');
-    };
-    table(
-        "rule",
-        by_rule
+
+    /// The two tables and the totals line.
+    pub fn render(self, summary: &Summary) -> String {
+        let mut out = String::new();
+        let mut table = |title: &str, rows: Vec<(String, [usize; 3])>| {
+            let width = rows
+                .iter()
+                .map(|(name, _)| name.chars().count())
+                .max()
+                .unwrap_or(0)
+                .max(title.len());
+            out.push_str(&format!("{title:width$}  errors  warnings  infos\n"));
+            for (name, [errors, warnings, infos]) in rows {
+                out.push_str(&format!("{name:width$}  {errors:>6}  {warnings:>8}  {infos:>5}\n"));
+            }
+            out.push('\n');
+        };
+        let rules = self
+            .by_rule
             .into_iter()
-            .map(|(rule, counts)| (rule.to_string(), counts))
-            .collect(),
-    );
-    table("account", by_account.into_iter().collect());
-    let summary = &report.summary;
-    out.push_str(&format!(
-        "{} posts: {} errors, {} warnings, {} infos; score {}\n",
-        summary.posts, summary.errors, summary.warnings, summary.infos, summary.score
-    ));
-    out
+            .map(|(rule, counts)| (rule.to_string(), counts));
+        table("rule", rules.collect());
+        table("account", self.by_account.into_iter().collect());
+        out.push_str(&format!(
+            "{} posts: {} errors, {} warnings, {} infos; score {}\n",
+            summary.posts, summary.errors, summary.warnings, summary.infos, summary.score
+        ));
+        out
+    }
 }
 
 /// SARIF 2.1.0, for code-scanning UIs: one result per finding, located at the post's line.

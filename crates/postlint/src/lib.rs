@@ -8,6 +8,7 @@
 //! assert_eq!(report.diagnostics[0].rule, "hashtag-stuffing");
 //! ```
 
+pub mod autofix;
 pub mod config;
 pub mod diagnostic;
 pub mod emoji;
@@ -21,6 +22,7 @@ pub mod schedule;
 pub mod span;
 pub mod text;
 
+pub use autofix::Fixed;
 pub use config::{Brand, Config, ConfigError, Scoring};
 pub use diagnostic::Severity;
 pub use linter::Linter;

@@ -160,7 +160,26 @@ impl Linter {
                 (report, facts.expect("facts were asked for"))
             })
             .unzip();
-        let schedule = Schedule::new(posts, &facts, self.dedup_options.clone());
+        Report::new(reports, Some(self.schedule_report(posts, &facts)))
+    }
+
+    /// Runs only the schedule rules (the `schedule` part of [`Linter::lint_schedule`]), without
+    /// building post reports: for callers that lint posts one by one as they stream past.
+    pub fn lint_schedule_only(&self, posts: &[Post]) -> ScheduleReport {
+        let facts: Vec<PostFacts> = posts
+            .iter()
+            .map(|post| {
+                let entities = text::extract(&post.text);
+                let folded = Folded::new(&post.text);
+                let promotion = self.classifier.classify(post, &entities, &folded);
+                PostFacts::new(post, &entities, promotion.promotional)
+            })
+            .collect();
+        self.schedule_report(posts, &facts)
+    }
+
+    fn schedule_report(&self, posts: &[Post], facts: &[PostFacts]) -> ScheduleReport {
+        let schedule = Schedule::new(posts, facts, self.dedup_options.clone());
         let mut diagnostics = Vec::new();
         let mut findings = Vec::new();
         for active in &self.schedule_rules {
@@ -198,14 +217,11 @@ impl Linter {
             });
         }
         let stats = stats::compute(&schedule);
-        Report::new(
-            reports,
-            Some(ScheduleReport {
-                diagnostics,
-                notes,
-                stats,
-            }),
-        )
+        ScheduleReport {
+            diagnostics,
+            notes,
+            stats,
+        }
     }
 }
 
@@ -235,6 +251,29 @@ fn to_diagnostic(active: &ActiveRule<dyn PostRule>, finding: Finding, text: &str
 mod tests {
     use super::*;
     use crate::network::Network;
+
+    #[test]
+    fn schedule_only_equals_the_schedule_part_of_lint_schedule() {
+        let schedule: Vec<Post> = (0..8)
+            .map(|n| {
+                let text = if n % 2 == 0 {
+                    "Buy now: 20% off our plan https://acme.com"
+                } else {
+                    "Our week"
+                };
+                let value = serde_json::json!({
+                    "text": text, "account": "acme", "network": "x",
+                    "at": format!("2026-11-{:02}T09:00:00Z", n + 1),
+                });
+                Post::from_json_value(value).unwrap()
+            })
+            .collect();
+        let linter = Linter::default();
+        let full = linter.lint_schedule(&schedule);
+        let only = linter.lint_schedule_only(&schedule);
+        assert!(!only.diagnostics.is_empty());
+        assert_eq!(full.schedule.as_ref(), Some(&only));
+    }
 
     #[test]
     fn allow_and_severity_settings_apply() {

@@ -28,42 +28,61 @@ pub struct Report {
 impl Report {
     /// Builds a report, computing the summary.
     pub fn new(posts: Vec<PostReport>, schedule: Option<ScheduleReport>) -> Self {
-        let mut summary = Summary {
-            posts: posts.len(),
-            errors: 0,
-            warnings: 0,
-            infos: 0,
-            score: 100,
-        };
-        let mut count = |severity: Severity| match severity {
-            Severity::Error => summary.errors += 1,
-            Severity::Warning => summary.warnings += 1,
-            Severity::Info => summary.infos += 1,
-            Severity::Off => {}
-        };
-        let mut score_total: u64 = 0;
-        for post in &posts {
-            post.diagnostics
-                .iter()
-                .for_each(|diagnostic| count(diagnostic.severity));
-            score_total += u64::from(post.score);
-        }
+        let mut tally = Tally::default();
+        posts.iter().for_each(|post| tally.add_post(post));
         if let Some(schedule) = &schedule {
-            schedule
-                .diagnostics
-                .iter()
-                .for_each(|diagnostic| count(diagnostic.severity));
-        }
-        if !posts.is_empty() {
-            // Rounded mean of the post scores.
-            let count = posts.len() as u64;
-            summary.score = ((score_total + count / 2) / count) as u32;
+            tally.add_schedule(schedule);
         }
         Self {
             version: REPORT_VERSION,
             posts,
             schedule,
-            summary,
+            summary: tally.summary(),
+        }
+    }
+}
+
+/// Running totals of a [`Summary`], for reports written piece by piece (streaming).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    posts: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    score_total: u64,
+}
+
+impl Tally {
+    /// Counts a post and its findings.
+    pub fn add_post(&mut self, post: &PostReport) {
+        self.posts += 1;
+        self.score_total += u64::from(post.score);
+        post.diagnostics.iter().for_each(|d| self.count(d.severity));
+    }
+
+    /// Counts the schedule findings.
+    pub fn add_schedule(&mut self, schedule: &ScheduleReport) {
+        schedule.diagnostics.iter().for_each(|d| self.count(d.severity));
+    }
+
+    fn count(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.infos += 1,
+            Severity::Off => {}
+        }
+    }
+
+    /// The summary so far; the score is the rounded mean of the post scores (100 for no posts).
+    pub fn summary(&self) -> Summary {
+        let count = self.posts as u64;
+        Summary {
+            posts: self.posts,
+            errors: self.errors,
+            warnings: self.warnings,
+            infos: self.infos,
+            score: (self.score_total + count / 2).checked_div(count).map_or(100, |mean| mean as u32),
         }
     }
 }
