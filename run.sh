@@ -39,6 +39,22 @@ test_python() {
   (cd bindings/python && PATH="$VENV/bin:$PATH" python -m pytest -q)
 }
 
+# `npm ci` in a directory, only when its node_modules is missing or older than its lockfile.
+npm_ci() {
+  local dir=$1
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --silent)
+  fi
+}
+
+test_sarif() {
+  step "SARIF output against the official SARIF 2.1.0 schema"
+  npm_ci crates/postlint-cli/tests/sarif
+  local log=target/sarif-test.log
+  node --test crates/postlint-cli/tests/sarif/validate.test.mjs >"$log" 2>&1 || { cat "$log"; return 1; }
+  grep -E '^# (pass|fail)' "$log"
+}
+
 demo() {
   setup_rust
   step "building postlint (release)"
@@ -70,6 +86,7 @@ case "${1:-}" in
   test)
     setup_rust
     test_rust
+    test_sarif
     test_python
     step "all tests passed"
     ;;
