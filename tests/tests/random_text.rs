@@ -89,6 +89,12 @@ fn random_texts_never_panic_and_spans_line_up() {
         let text: String = (0..length).map(|_| PIECES[rng.below(PIECES.len())]).collect();
         let network = Network::ALL[i % Network::ALL.len()];
         let entities = postlint::text::extract(&text);
+        let config = postlint::text::WeightedConfig::V3;
+        assert_eq!(
+            postlint::text::weighted_length_with(&text, &entities, &config),
+            postlint::text::weighted_length(&text, &config),
+            "reusing the extracted URLs changes the weighted length of {text:?}"
+        );
         for span in entities
             .hashtags
             .iter()

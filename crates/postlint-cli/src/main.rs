@@ -316,11 +316,7 @@ fn read_inputs(args: &CheckArgs, options: &ReadOptions) -> Result<ReadInputs, Fa
     if !errors.is_empty() {
         return Err(errors.iter().map(ToString::to_string).collect());
     }
-    Ok(ReadInputs {
-        inputs,
-        posts,
-        origins,
-    })
+    Ok(ReadInputs { inputs, posts, origins })
 }
 
 fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {

@@ -111,7 +111,10 @@ mod tests {
         let linter = Linter::default();
         let post = Post::new("#FF #FollowFriday @ann @bob @cat @dan @eve @fay").with_network(Network::X);
         let fixed = linter.fix_post(&post, true);
-        assert_eq!(fixed.applied.keys().copied().collect::<Vec<_>>(), ["crowded-followfriday"]);
+        assert_eq!(
+            fixed.applied.keys().copied().collect::<Vec<_>>(),
+            ["crowded-followfriday"]
+        );
         assert_eq!(fixed.text.matches("#FF @").count(), 6, "{}", fixed.text);
         assert!(fixed.text.contains("#FF @fay: <why you recommend them>"));
     }

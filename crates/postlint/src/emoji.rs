@@ -2,6 +2,16 @@
 
 use unicode_properties::emoji::{EmojiStatus, UnicodeEmoji};
 
+/// Whether `text` may hold an emoji grapheme: every emoji cluster has a non-ASCII char with an
+/// emoji property (the emoji itself, or FE0F / U+20E3 after a digit, `#` or `*`). A cheap test
+/// that lets ASCII and plain-letter text skip grapheme segmentation.
+pub fn may_contain_emoji(text: &str) -> bool {
+    !text.is_ascii()
+        && text
+            .chars()
+            .any(|ch| !ch.is_ascii() && ch.emoji_status() != EmojiStatus::NonEmoji)
+}
+
 /// Whether a grapheme cluster displays as an emoji: a default-emoji character (😀, 🇯🇵, 🏽),
 /// a text-default one forced to emoji style (`❤️`, `1️⃣`), a keycap, or a ZWJ sequence of
 /// emoji. Plain digits, `#`, `*`, `©` and `‼` are not emoji on their own.
@@ -33,6 +43,16 @@ pub fn is_emoji_grapheme(grapheme: &str) -> bool {
 mod tests {
     use super::*;
     use unicode_segmentation::UnicodeSegmentation;
+
+    #[test]
+    fn texts_without_emoji_chars_are_ruled_out() {
+        for text in ["plain ascii 1 # *", "ä の ü \u{301}", "Ελληνικά, русский"] {
+            assert!(!may_contain_emoji(text), "{text}");
+        }
+        for text in ["hi 😀", "1\u{FE0F}\u{20E3}", "🇯🇵", "❤\u{FE0F}", "a ‼"] {
+            assert!(may_contain_emoji(text), "{text}");
+        }
+    }
 
     #[test]
     fn recognises_emoji_clusters_but_not_symbols() {

@@ -4,8 +4,8 @@
 //! lowercasing, with every run of whitespace turned into one space. Every byte of the folded text remembers the original char it came from, so a
 //! match in the folded text maps back to a span of the original.
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use crate::span::Span;
 
@@ -14,47 +14,70 @@ use crate::span::Span;
 pub struct Folded {
     /// The folded text.
     pub text: String,
-    /// For each byte of `text`, the original span of the char it came from; `None` when the
-    /// folded text is the ASCII-lowercased original (same offsets).
-    origins: Option<Vec<Span>>,
+    /// For each byte of `text`, the original `[start, end)` of the char it came from (`u32`
+    /// halves the map's size); `None` when the folded text is the ASCII-lowercased original.
+    origins: Option<Vec<[u32; 2]>>,
 }
 
 impl Folded {
     /// Folds `text`.
     pub fn new(text: &str) -> Self {
-        let plain_spaces = |bytes: &[u8]| {
-            bytes.windows(2).all(|pair| pair != b"  ") && !bytes.iter().any(|&b| b.is_ascii_whitespace() && b != b' ')
-        };
-        if text.is_ascii() && plain_spaces(text.as_bytes()) {
+        let bytes = text.as_bytes();
+        // The ASCII chars that `char::is_whitespace` accepts.
+        let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+        if text.is_ascii()
+            && bytes.windows(2).all(|pair| pair != b"  ")
+            && !bytes.iter().any(|&b| b != b' ' && is_space(b))
+        {
             return Self {
                 text: text.to_ascii_lowercase(),
                 origins: None,
             };
         }
-        let mut folded = String::with_capacity(text.len());
-        let mut origins = Vec::with_capacity(text.len());
+        // Offsets past 4 GiB would saturate; no post comes near that.
+        let offset = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
+        let mut folded: Vec<u8> = Vec::with_capacity(text.len() + 8);
+        let mut origins: Vec<[u32; 2]> = Vec::with_capacity(text.len() + 8);
         let mut in_space = false;
-        for (start, ch) in text.char_indices() {
-            let origin = Span::new(start, start + ch.len_utf8());
-            let before = folded.len();
-            if ch.is_whitespace() {
-                if !in_space {
-                    folded.push(' ');
+        let mut at = 0;
+        let mut buffer = [0u8; 4];
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b.is_ascii() {
+                let space = is_space(b);
+                if !(space && in_space) {
+                    folded.push(if space { b' ' } else { b.to_ascii_lowercase() });
+                    origins.push([offset(at), offset(at + 1)]);
                 }
-            } else if ch.is_ascii() {
-                folded.push(ch.to_ascii_lowercase());
+                in_space = space;
+                at += 1;
+                continue;
+            }
+            let ch = text[at..].chars().next().expect("a non-ASCII byte here starts a char");
+            let end = at + ch.len_utf8();
+            let before = folded.len();
+            let space = ch.is_whitespace();
+            let mut push = |ch: char| folded.extend_from_slice(ch.encode_utf8(&mut buffer).as_bytes());
+            if space {
+                if !in_space {
+                    push(' ');
+                }
+            } else if is_nfkc_quick(std::iter::once(ch)) == IsNormalized::Yes {
+                ch.to_lowercase().for_each(&mut push);
             } else {
                 // NFKC per char: compatibility forms fold on their own; a combining mark stays
                 // a mark (composition across chars does not change what the phrases match).
-                for normalized in std::iter::once(ch).nfkc() {
-                    folded.extend(normalized.to_lowercase());
-                }
+                std::iter::once(ch)
+                    .nfkc()
+                    .flat_map(char::to_lowercase)
+                    .for_each(&mut push);
             }
-            in_space = ch.is_whitespace();
-            origins.resize(origins.len() + (folded.len() - before), origin);
+            in_space = space;
+            origins.resize(origins.len() + (folded.len() - before), [offset(at), offset(end)]);
+            at = end;
         }
         Self {
-            text: folded,
+            text: String::from_utf8(folded).expect("built from whole chars"),
             origins: Some(origins),
         }
     }
@@ -66,10 +89,10 @@ impl Folded {
             Some(origins) if span.is_empty() => {
                 let at = origins
                     .get(span.start)
-                    .map_or_else(|| origins.last().map_or(0, |last| last.end), |o| o.start);
-                Span::new(at, at)
+                    .map_or_else(|| origins.last().map_or(0, |last| last[1]), |o| o[0]);
+                Span::new(at as usize, at as usize)
             }
-            Some(origins) => Span::new(origins[span.start].start, origins[span.end - 1].end),
+            Some(origins) => Span::new(origins[span.start][0] as usize, origins[span.end - 1][1] as usize),
         }
     }
 }

@@ -82,7 +82,9 @@ impl Tally {
             errors: self.errors,
             warnings: self.warnings,
             infos: self.infos,
-            score: (self.score_total + count / 2).checked_div(count).map_or(100, |mean| mean as u32),
+            score: (self.score_total + count / 2)
+                .checked_div(count)
+                .map_or(100, |mean| mean as u32),
         }
     }
 }
@@ -389,7 +391,7 @@ impl EntitiesReport {
             span: span.to_units(text),
             list_slug: None,
         };
-        let length = text::x_weighted_length(text);
+        let length = text::weighted_length_with(text, &entities, &text::WeightedConfig::V3);
         Self {
             hashtags: entities.hashtags.iter().map(|tag| entity(tag.span, tag.tag)).collect(),
             mentions: entities

@@ -3,11 +3,11 @@
 use std::borrow::Cow;
 
 use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 use super::chars::is_invalid;
-use super::{Entities, extract_urls};
-use crate::emoji::is_emoji_grapheme;
+use super::{Entities, Url, extract_urls};
+use crate::emoji::{is_emoji_grapheme, may_contain_emoji};
 use crate::network::Network;
 use crate::span::Span;
 
@@ -113,24 +113,43 @@ pub struct WeightedLength {
 
 /// Measures `text` with `config` (twitter-text `parseTweet`).
 pub fn weighted_length(text: &str, config: &WeightedConfig) -> WeightedLength {
+    measure(text, config, None)
+}
+
+/// [`weighted_length`], reusing the URLs already found in `text` when they are all of them (no
+/// URL dropped for overlapping another entity): saves a second URL scan per post.
+pub fn weighted_length_with(text: &str, entities: &Entities, config: &WeightedConfig) -> WeightedLength {
+    measure(
+        text,
+        config,
+        (!entities.dropped_urls).then_some(entities.urls.as_slice()),
+    )
+}
+
+/// The weighted length, with `known_urls` (every URL of `text`) when the caller has them.
+fn measure(text: &str, config: &WeightedConfig, known_urls: Option<&[Url]>) -> WeightedLength {
     if text.is_ascii() {
-        return ascii_weighted_length(text, config);
+        return ascii_weighted_length(text, config, known_urls);
     }
     // Length is measured on the NFC form; ranges map back to the original text.
-    let normalized: Cow<'_, str> = if is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.nfc().collect())
-    };
+    let (normalized, urls): (Cow<'_, str>, Cow<'_, [Url]>) =
+        if is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
+            let urls = known_urls.map_or_else(|| Cow::Owned(extract_urls(text)), Cow::Borrowed);
+            (Cow::Borrowed(text), urls)
+        } else {
+            let normalized: String = text.nfc().collect();
+            let urls = extract_urls(&normalized);
+            (Cow::Owned(normalized), Cow::Owned(urls))
+        };
     let normalized = normalized.as_ref();
-    let urls = extract_urls(normalized);
     let mut urls = urls.iter().peekable();
+    // Grapheme segmentation is only needed where an emoji may be.
+    let emoji_parsing = config.emoji_parsing && may_contain_emoji(normalized);
     let limit = u64::from(config.max_weighted_length) * u64::from(config.scale);
     let mut weighted: u64 = 0;
     let mut valid = true;
     let mut valid_end = 0;
     let mut at = 0;
-    let mut graphemes = normalized.grapheme_indices(true).peekable();
     while at < normalized.len() {
         let end;
         if urls.peek().is_some_and(|url| url.span.start == at) {
@@ -138,17 +157,10 @@ pub fn weighted_length(text: &str, config: &WeightedConfig) -> WeightedLength {
             weighted += u64::from(config.transformed_url_length) * u64::from(config.scale);
             end = url.span.end;
         } else {
-            while graphemes.peek().is_some_and(|&(start, _)| start < at) {
-                graphemes.next();
-            }
-            let emoji = config.emoji_parsing
-                && graphemes
-                    .peek()
-                    .is_some_and(|&(start, grapheme)| start == at && is_emoji_grapheme(grapheme));
-            if emoji {
-                let (start, grapheme) = graphemes.next().expect("peeked");
+            let emoji_end = if emoji_parsing { emoji_at(normalized, at) } else { None };
+            if let Some(emoji_end) = emoji_end {
                 weighted += u64::from(config.default_weight);
-                end = start + grapheme.len();
+                end = emoji_end;
             } else {
                 let c = normalized[at..].chars().next().expect("at is a char boundary");
                 weighted += u64::from(config.weight(c));
@@ -180,15 +192,31 @@ pub fn weighted_length(text: &str, config: &WeightedConfig) -> WeightedLength {
     }
 }
 
+/// The end of the emoji grapheme cluster that starts at `at`, if one does. An ASCII char
+/// followed by ASCII is a cluster of its own and never an emoji, so only the positions next to
+/// non-ASCII chars pay for segmentation.
+fn emoji_at(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if bytes[at].is_ascii() && bytes.get(at + 1).is_none_or(u8::is_ascii) {
+        return None;
+    }
+    let mut cursor = GraphemeCursor::new(at, text.len(), true);
+    if !cursor.is_boundary(text, 0).ok()? {
+        return None;
+    }
+    let end = cursor.next_boundary(text, 0).ok()??;
+    is_emoji_grapheme(&text[at..end]).then_some(end)
+}
+
 /// [`weighted_length`] for ASCII text: already NFC, no emoji, no invalid characters, and
 /// every character has the same weight, so only URLs need a walk.
-fn ascii_weighted_length(text: &str, config: &WeightedConfig) -> WeightedLength {
+fn ascii_weighted_length(text: &str, config: &WeightedConfig, known_urls: Option<&[Url]>) -> WeightedLength {
     let char_weight = u64::from(config.weight('a'));
     let url_weight = u64::from(config.transformed_url_length) * u64::from(config.scale);
-    let urls = if text.contains('.') {
-        extract_urls(text)
-    } else {
-        Vec::new()
+    let urls: Cow<'_, [Url]> = match known_urls {
+        Some(urls) => Cow::Borrowed(urls),
+        None if text.contains('.') => Cow::Owned(extract_urls(text)),
+        None => Cow::Borrowed(&[]),
     };
     let url_bytes: usize = urls.iter().map(|url| url.span.len()).sum();
     let weighted = (text.len() - url_bytes) as u64 * char_weight + urls.len() as u64 * url_weight;
@@ -251,7 +279,7 @@ pub fn x_weighted_length(text: &str) -> WeightedLength {
 /// - every other network: Unicode scalar values.
 pub fn network_length(text: &str, entities: &Entities, network: Network) -> usize {
     match network {
-        Network::X => x_weighted_length(text).weighted_length,
+        Network::X => weighted_length_with(text, entities, &WeightedConfig::V3).weighted_length,
         // In ASCII every char is a grapheme but CR LF, which is one.
         Network::Bluesky if text.is_ascii() => text.len() - text.matches("\r\n").count(),
         Network::Bluesky => text.graphemes(true).count(),
@@ -299,6 +327,79 @@ fn mastodon_domains(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The weight of the emoji and chars of `text` (no URLs), with a full grapheme segmentation.
+    fn reference_weight(text: &str, config: &WeightedConfig) -> u64 {
+        let mut weighted = 0;
+        let mut at = 0;
+        let mut graphemes = text.grapheme_indices(true).peekable();
+        while at < text.len() {
+            while graphemes.peek().is_some_and(|&(start, _)| start < at) {
+                graphemes.next();
+            }
+            match graphemes.peek() {
+                Some(&(start, grapheme)) if start == at && is_emoji_grapheme(grapheme) => {
+                    weighted += u64::from(config.default_weight);
+                    at += grapheme.len();
+                }
+                _ => {
+                    let c = text[at..].chars().next().unwrap();
+                    weighted += u64::from(config.weight(c));
+                    at += c.len_utf8();
+                }
+            }
+        }
+        weighted / u64::from(config.scale)
+    }
+
+    #[test]
+    fn emoji_lookup_agrees_with_full_segmentation() {
+        let pieces = [
+            "a",
+            "1",
+            "#",
+            " ",
+            "\r\n",
+            "é",
+            "e\u{301}",
+            "の",
+            "😀",
+            "👍",
+            "\u{1F3FD}",
+            "\u{200D}",
+            "👩",
+            "💻",
+            "\u{FE0F}",
+            "\u{20E3}",
+            "❤",
+            "🇯",
+            "🇵",
+            "🏳",
+            "‼",
+            "\u{E0067}",
+            "🕊",
+            "©",
+            "!",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % bound as u64) as usize
+        };
+        let config = WeightedConfig::V3;
+        for _ in 0..20_000 {
+            let length = 1 + next(12);
+            let text: String = (0..length).map(|_| pieces[next(pieces.len())]).collect();
+            let text: String = text.nfc().collect();
+            assert_eq!(
+                weighted_length(&text, &config).weighted_length as u64,
+                reference_weight(&text, &config),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn ascii_fast_path_agrees_with_the_general_walk() {

@@ -15,8 +15,11 @@ mod validate;
 use crate::span::Span;
 use chars::{char_at, char_before, is_hashtag_alnum, is_hashtag_alpha, is_latin_accent, is_space};
 
-pub use length::{WeightedConfig, WeightedLength, network_length, weighted_length, x_weighted_length};
+pub use length::{
+    WeightedConfig, WeightedLength, network_length, weighted_length, weighted_length_with, x_weighted_length,
+};
 pub use url::extract_urls;
+use url::may_have_url;
 pub use validate::{is_valid_hashtag, is_valid_list, is_valid_tweet, is_valid_url, is_valid_username};
 
 /// A hashtag such as `#rustlang` or `＃ラーメン`.
@@ -70,6 +73,9 @@ pub struct Entities {
     pub cashtags: Vec<Cashtag>,
     /// URLs.
     pub urls: Vec<Url>,
+    /// Whether a URL was dropped for overlapping an earlier entity (then `urls` is not every URL
+    /// of the text, which X's weighted length needs).
+    pub(crate) dropped_urls: bool,
 }
 
 /// All entities, as twitter-text's `extractEntitiesWithIndices`: an entity that overlaps an
@@ -85,17 +91,13 @@ pub fn extract(text: &str) -> Entities {
         mentions: extract_mentions(text),
         cashtags: extract_cashtags(text),
         urls,
+        dropped_urls: false,
     };
     let total = entities.hashtags.len() + entities.mentions.len() + entities.cashtags.len() + entities.urls.len();
     if total > 1 {
         remove_overlaps(&mut entities);
     }
     entities
-}
-
-/// Whether `text` can hold a URL at all (every URL has a dot): skips the URL scan for most posts.
-fn may_have_url(text: &str) -> bool {
-    text.as_bytes().contains(&b'.')
 }
 
 /// Drops every entity that starts inside an earlier one (twitter-text's removeOverlappingEntities).
@@ -131,6 +133,7 @@ fn remove_overlaps(entities: &mut Entities) {
     );
     all.extend(entities.urls.iter().enumerate().map(|(i, e)| (e.span, Kind::Url, i)));
     all.sort_by_key(|(span, _, _)| span.start);
+    let urls = entities.urls.len();
     let mut keep = Entities::default();
     let mut previous_end = 0;
     for (index, (span, kind, i)) in all.into_iter().enumerate() {
@@ -145,6 +148,7 @@ fn remove_overlaps(entities: &mut Entities) {
             Kind::Url => keep.urls.push(entities.urls[i]),
         }
     }
+    keep.dropped_urls = keep.urls.len() < urls;
     *entities = keep;
 }
 

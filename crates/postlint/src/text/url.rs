@@ -528,11 +528,26 @@ fn tco_end(text: &str, start: usize, protocol: usize, end: usize) -> Option<usiz
     Some(slug_end)
 }
 
+/// Whether `text` can hold a URL: every URL has a domain with a dot followed by a label, whose
+/// first char is never ASCII punctuation or space. Sentence-ending dots do not qualify, so most
+/// posts skip the scan.
+pub(crate) fn may_have_url(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(offset) = bytes[from..].iter().position(|&b| b == b'.') {
+        let next = from + offset + 1;
+        if bytes.get(next).is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80) {
+            return true;
+        }
+        from = next;
+    }
+    false
+}
+
 /// Extracts every URL of `text`, in order (twitter-text's `extractUrlsWithIndices`).
 pub fn extract_urls(text: &str) -> Vec<Url> {
     let mut urls = Vec::new();
-    // Every URL has a dot; most posts have none.
-    if !text.as_bytes().contains(&b'.') {
+    if !may_have_url(text) {
         return urls;
     }
     let mut chain = Chain::new();

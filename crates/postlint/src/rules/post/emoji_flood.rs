@@ -6,7 +6,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::config::Brand;
 use crate::diagnostic::{Finding, Severity};
-use crate::emoji::is_emoji_grapheme;
+use crate::emoji::{is_emoji_grapheme, may_contain_emoji};
 use crate::rules::options;
 use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
 use crate::span::Span;
@@ -82,7 +82,7 @@ fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRul
 
 impl PostRule for EmojiFlood {
     fn check(&self, post: &PostContext<'_>, findings: &mut Vec<Finding>) {
-        if post.text.is_ascii() {
+        if !may_contain_emoji(post.text) {
             return;
         }
         let options = &self.0;

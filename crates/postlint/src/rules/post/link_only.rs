@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use crate::config::Brand;
 use crate::diagnostic::{Finding, Severity};
-use crate::emoji::is_emoji_grapheme;
+use crate::emoji::{is_emoji_grapheme, may_contain_emoji};
 use crate::fold::is_word_char;
 use crate::rules::options;
 use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
@@ -67,16 +67,14 @@ impl PostRule for LinkOnly {
     fn check(&self, post: &PostContext<'_>, findings: &mut Vec<Finding>) {
         let Some(url) = post.entities.urls.first() else { return };
         let prose = post.prose();
-        let mut words: usize = prose
+        // Counting stops at the minimum: long posts are not split into every word.
+        let mut words = prose
             .iter()
-            .map(|(_, piece)| {
-                piece
-                    .unicode_words()
-                    .filter(|word| word.chars().any(is_word_char))
-                    .count()
-            })
-            .sum();
-        if words < self.0.min_words && !post.text.is_ascii() {
+            .flat_map(|(_, piece)| piece.unicode_words())
+            .filter(|word| word.chars().any(is_word_char))
+            .take(self.0.min_words)
+            .count();
+        if words < self.0.min_words && may_contain_emoji(post.text) {
             words += prose
                 .iter()
                 .map(|(_, piece)| {

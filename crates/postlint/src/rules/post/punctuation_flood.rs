@@ -74,10 +74,39 @@ fn marks(ch: char) -> Option<(usize, usize)> {
     }
 }
 
+/// The longest run of marks anywhere in `text`, entities included (an upper bound for prose).
+/// Bytes are read as they are except the lead bytes of the non-ASCII marks (`0xE2`, `0xEF`).
+fn longest_run(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut longest, mut run, mut at) = (0, 0, 0);
+    // Most posts have no mark at all: one pass that the compiler vectorizes.
+    if !bytes.iter().any(|&b| matches!(b, b'!' | b'?' | 0xE2 | 0xEF)) {
+        return 0;
+    }
+    while at < bytes.len() {
+        let b = bytes[at];
+        let (marks, width) = match b {
+            b'!' | b'?' => (1, 1),
+            0xE2 | 0xEF => {
+                let ch = text[at..].chars().next().expect("a lead byte starts a char");
+                (
+                    marks(ch).map_or(0, |(bangs, questions)| bangs + questions),
+                    ch.len_utf8(),
+                )
+            }
+            _ => (0, 1),
+        };
+        run = if marks > 0 { run + marks } else { 0 };
+        longest = longest.max(run);
+        at += width;
+    }
+    longest
+}
+
 impl PostRule for PunctuationFlood {
     fn check(&self, post: &PostContext<'_>, findings: &mut Vec<Finding>) {
-        // No run without a mark: ASCII text needs `!` or `?`.
-        if post.text.is_ascii() && !post.text.bytes().any(|b| b == b'!' || b == b'?') {
+        // Runs in prose are runs of the whole text too: most posts stop here.
+        if longest_run(post.text) <= self.0.max_run {
             return;
         }
         let mut runs: Vec<(Span, usize, bool)> = Vec::new();

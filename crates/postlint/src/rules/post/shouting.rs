@@ -107,9 +107,42 @@ fn words(post: &PostContext<'_>) -> Vec<Word> {
     words
 }
 
+/// Capital and small letters of `text`, as `words` counts them.
+fn letter_counts(text: &str) -> (usize, usize) {
+    if text.is_ascii() {
+        // Branch-free counts, which the compiler vectorizes.
+        let upper = text.bytes().map(|b| usize::from(b.wrapping_sub(b'A') < 26)).sum();
+        let lower = text.bytes().map(|b| usize::from(b.wrapping_sub(b'a') < 26)).sum();
+        return (upper, lower);
+    }
+    let (mut upper, mut lower) = (0, 0);
+    for ch in text.chars() {
+        if ch.is_ascii() {
+            upper += usize::from(ch.is_ascii_uppercase());
+            lower += usize::from(ch.is_ascii_lowercase());
+        } else if ch.is_alphabetic() {
+            upper += usize::from(ch.is_uppercase());
+            lower += usize::from(ch.is_lowercase());
+        }
+    }
+    (upper, lower)
+}
+
 impl PostRule for Shouting {
     fn check(&self, post: &PostContext<'_>, findings: &mut Vec<Finding>) {
         let options = &self.0;
+        // Leaving acronyms out can only lower the share of capitals, so the share over all the
+        // prose (the text minus its entities, which never overlap) is an upper bound.
+        let (mut upper, mut lower) = letter_counts(post.text);
+        for span in post.entity_spans() {
+            let (entity_upper, entity_lower) = letter_counts(span.slice(post.text));
+            upper -= entity_upper;
+            lower -= entity_lower;
+        }
+        let letters = upper + lower;
+        if letters < options.min_letters || (upper as f64) <= options.max_ratio * letters as f64 {
+            return;
+        }
         let words = words(post);
         let cased: Vec<&Word> = words.iter().filter(|word| word.upper + word.lower > 0).collect();
         let is_acronym = |word: &Word| word.lower == 0 && word.upper <= options.acronym_length;
