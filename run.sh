@@ -55,6 +55,11 @@ test_sarif() {
   grep -E '^# (pass|fail)' "$log"
 }
 
+test_wasm() {
+  step "WebAssembly package: setup, build, wasm-bindgen-test, node, parity, size, headless Chromium"
+  bindings/wasm/scripts/test.sh
+}
+
 demo() {
   setup_rust
   step "building postlint (release)"
@@ -73,6 +78,8 @@ test_rust() {
   cargo clippy --workspace --all-targets --quiet -- -D warnings
   step "cargo test"
   cargo test --workspace --quiet
+  step "core without default features (the WebAssembly build's feature set)"
+  cargo test --quiet -p postlint --no-default-features --lib
   step "benchmarks compile"
   cargo bench --workspace --no-run --quiet
   step "figures"
@@ -82,16 +89,18 @@ test_rust() {
 
 case "${1:-}" in
   test-python) test_python ;;
+  test-wasm) test_wasm ;;
   demo) demo ;;
   test)
     setup_rust
     test_rust
     test_sarif
     test_python
+    test_wasm
     step "all tests passed"
     ;;
   *)
-    echo "usage: ./run.sh demo|test   (test-python: only the Python package)" >&2
+    echo "usage: ./run.sh demo|test   (test-python, test-wasm: one package only)" >&2
     exit 2
     ;;
 esac

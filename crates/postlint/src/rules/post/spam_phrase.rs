@@ -1,6 +1,5 @@
 //! `spam-phrase`: engagement bait and spam phrases, including look-alike spellings.
 
-use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -118,6 +117,7 @@ const SCAMS: &[&str] = &[
 ];
 
 /// The compiled-program size cap for one user regex.
+#[cfg(feature = "regex")]
 const REGEX_SIZE_LIMIT: usize = 256 * 1024;
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -143,7 +143,7 @@ struct SpamPhrase {
     phrases: Option<PhraseSet>,
     /// Severity per phrase index.
     severities: Vec<Severity>,
-    regexes: Vec<Regex>,
+    regexes: Vec<UserRegex>,
 }
 
 fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRule>, String> {
@@ -167,25 +167,63 @@ fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRul
         .regexes
         .iter()
         .enumerate()
-        .map(|(index, pattern)| {
-            RegexBuilder::new(pattern)
-                .size_limit(REGEX_SIZE_LIMIT)
-                .dfa_size_limit(4 * REGEX_SIZE_LIMIT)
-                .build()
-                .map_err(|err| match err {
-                    regex::Error::CompiledTooBig(limit) => format!(
-                        "regexes[{index}] `{}` is too big (compiled form over {limit} bytes); simplify it",
-                        abbreviate(pattern)
-                    ),
-                    err => format!("regexes[{index}] `{}` is not a valid regex: {err}", abbreviate(pattern)),
-                })
-        })
+        .map(|(index, pattern)| compile(index, pattern))
         .collect::<Result<_, _>>()?;
     Ok(Box::new(SpamPhrase {
         phrases,
         severities,
         regexes,
     }))
+}
+
+/// A user regex (none can exist without the `regex` feature).
+#[cfg(feature = "regex")]
+type UserRegex = regex::Regex;
+
+/// Without the `regex` feature no user regex can be built.
+#[cfg(not(feature = "regex"))]
+#[derive(Debug)]
+enum UserRegex {}
+
+/// Compiles `regexes[index]` with a size cap, so a huge pattern is a config error.
+#[cfg(feature = "regex")]
+fn compile(index: usize, pattern: &str) -> Result<UserRegex, String> {
+    regex::RegexBuilder::new(pattern)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(4 * REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|err| match err {
+            regex::Error::CompiledTooBig(limit) => format!(
+                "regexes[{index}] `{}` is too big (compiled form over {limit} bytes); simplify it",
+                abbreviate(pattern)
+            ),
+            err => format!("regexes[{index}] `{}` is not a valid regex: {err}", abbreviate(pattern)),
+        })
+}
+
+/// Builds without the regex engine (the WebAssembly package) reject user regexes clearly.
+#[cfg(not(feature = "regex"))]
+fn compile(index: usize, pattern: &str) -> Result<UserRegex, String> {
+    Err(format!(
+        "regexes[{index}] `{}`: this build of postlint has no regex engine (the WebAssembly package \
+         leaves it out to stay small); use `phrases` instead",
+        abbreviate(pattern)
+    ))
+}
+
+/// The non-empty matches of `regex` in `text`, as byte ranges.
+#[cfg(feature = "regex")]
+fn matches(regex: &UserRegex, text: &str) -> Vec<Span> {
+    regex
+        .find_iter(text)
+        .filter(|found| !found.is_empty())
+        .map(|found| Span::new(found.start(), found.end()))
+        .collect()
+}
+
+#[cfg(not(feature = "regex"))]
+fn matches(regex: &UserRegex, _text: &str) -> Vec<Span> {
+    match *regex {}
 }
 
 /// Shortens a long pattern for an error message.
@@ -220,12 +258,8 @@ impl PostRule for SpamPhrase {
             }
         }
         for regex in &self.regexes {
-            for found in regex.find_iter(&folded.text).filter(|found| !found.is_empty()) {
-                report(
-                    Severity::Warning,
-                    folded.original(Span::new(found.start(), found.end())),
-                    findings,
-                );
+            for found in matches(regex, &folded.text) {
+                report(Severity::Warning, folded.original(found), findings);
             }
         }
     }
@@ -236,6 +270,15 @@ mod tests {
     use crate::config::Config;
 
     #[test]
+    #[cfg(not(feature = "regex"))]
+    fn without_the_regex_feature_regexes_are_a_clear_config_error() {
+        let err = Config::from_json(r#"{"rules": {"spam-phrase": {"regexes": ["free \\w+"]}}}"#).unwrap_err();
+        assert_eq!(err.key, "rules.spam-phrase");
+        assert!(err.message.contains("has no regex engine"), "{err}");
+    }
+
+    #[test]
+    #[cfg(feature = "regex")]
     fn bad_and_huge_regexes_are_config_errors_naming_them() {
         let err = Config::from_json(r#"{"rules": {"spam-phrase": {"regexes": ["ok", "(unclosed"]}}}"#).unwrap_err();
         assert!(
