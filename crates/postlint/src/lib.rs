@@ -29,7 +29,7 @@ pub use linter::Linter;
 pub use model::{Post, PostError, PostTime, PostsError};
 pub use network::Network;
 pub use report::{Diagnostic, PostReport, Report, Verdict};
-pub use span::{Span, SpanUnits};
+pub use span::{Span, SpanUnits, UnitIndex};
 
 /// Compiles and runs the Rust examples in README.md.
 #[cfg(doctest)]

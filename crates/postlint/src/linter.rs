@@ -13,6 +13,7 @@ use crate::rules::schedule::near_duplicate_post;
 use crate::rules::{self, PostContext, PostRule, RuleKind, ScheduleRule};
 use crate::schedule::dedup::DedupOptions;
 use crate::schedule::{PostFacts, Schedule, stats};
+use crate::span::UnitIndex;
 use crate::text;
 
 /// A rule that runs, with its configured severity.
@@ -110,12 +111,13 @@ impl Linter {
         let context = PostContext::new(post, &entities, &folded, &promotion);
         let mut diagnostics = Vec::new();
         let mut findings = Vec::new();
+        let units = UnitIndex::new(text);
         for active in &self.rules {
             if post.allows(active.name) {
                 continue;
             }
             active.rule.check(&context, &mut findings);
-            diagnostics.extend(findings.drain(..).map(|finding| to_diagnostic(active, finding, text)));
+            diagnostics.extend(findings.drain(..).map(|finding| to_diagnostic(active, finding, &units)));
         }
         let used = context.length;
         let (score, verdict) = report::score(&diagnostics, &self.scoring);
@@ -225,20 +227,21 @@ impl Linter {
     }
 }
 
-/// Turns a rule's finding into a reported diagnostic: configured severity, spans in all units.
-fn to_diagnostic(active: &ActiveRule<dyn PostRule>, finding: Finding, text: &str) -> Diagnostic {
+/// Turns a rule's finding into a reported diagnostic: configured severity, spans in all units
+/// (through the post's unit index, so many findings on a long post stay linear).
+fn to_diagnostic(active: &ActiveRule<dyn PostRule>, finding: Finding, units: &UnitIndex<'_>) -> Diagnostic {
     Diagnostic {
         rule: active.name,
         severity: active.severity.unwrap_or(finding.severity),
         message: finding.message,
         help: finding.help,
-        span: finding.span.map(|span| span.to_units(text)),
+        span: finding.span.map(|span| units.units(span)),
         fix: finding.fix.map(|fix| FixReport {
             edits: fix
                 .edits
                 .into_iter()
                 .map(|edit| EditReport {
-                    span: edit.span.to_units(text),
+                    span: units.units(edit.span),
                     replace: edit.replace,
                 })
                 .collect(),

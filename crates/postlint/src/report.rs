@@ -386,9 +386,10 @@ impl EntitiesReport {
     pub fn new(text: &str) -> Self {
         use crate::text;
         let entities = text::extract(text);
+        let units = crate::span::UnitIndex::new(text);
         let entity = |span: crate::span::Span, value: crate::span::Span| EntityReport {
             text: value.slice(text).to_string(),
-            span: span.to_units(text),
+            span: units.units(span),
             list_slug: None,
         };
         let length = text::weighted_length_with(text, &entities, &text::WeightedConfig::V3);

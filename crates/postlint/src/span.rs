@@ -59,15 +59,89 @@ impl From<std::ops::Range<usize>> for Span {
 
 /// Counts Unicode scalar values and UTF-16 code units in `s`.
 fn count_units(s: &str) -> (usize, usize) {
+    count_unit_bytes(s.as_bytes())
+}
+
+/// Counts the chars that start in `bytes` (a slice of UTF-8, cut anywhere) and the UTF-16 units
+/// they take.
+fn count_unit_bytes(bytes: &[u8]) -> (usize, usize) {
     // Every char has exactly one UTF-8 lead byte; 4-byte chars are the astral ones that need a
     // UTF-16 surrogate pair. Counting bytes is much faster than decoding chars.
     let mut chars = 0;
     let mut astral = 0;
-    for &b in s.as_bytes() {
+    for &b in bytes {
         chars += usize::from((b as i8) >= -0x40);
         astral += usize::from(b >= 0xF0);
     }
     (chars, chars + astral)
+}
+
+/// Bytes between two checkpoints of a [`UnitIndex`].
+const CHECKPOINT_BYTES: usize = 256;
+
+/// Texts at least this long get checkpoints; shorter ones are counted from their start.
+const INDEXED_BYTES: usize = 4 * 1024;
+
+/// Converts many spans of one text to [`SpanUnits`] in time independent of the text's length.
+///
+/// [`Span::to_units`] counts from the start of the text, which is fine for one span but
+/// quadratic for a long post with many findings or edits. The index keeps the char and UTF-16
+/// counts before every 256th byte (only for texts of 4 KiB or more), so each conversion counts
+/// at most 256 bytes per end.
+#[derive(Debug, Clone)]
+pub struct UnitIndex<'t> {
+    text: &'t str,
+    /// `(chars, utf16)` before byte `k * CHECKPOINT_BYTES`, for every `k`; empty for short texts.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+impl<'t> UnitIndex<'t> {
+    /// Indexes `text` (one pass over it when it is long; nothing when it is short).
+    pub fn new(text: &'t str) -> Self {
+        let mut checkpoints = Vec::new();
+        if text.len() >= INDEXED_BYTES {
+            checkpoints.reserve(text.len() / CHECKPOINT_BYTES + 1);
+            let (mut chars, mut utf16) = (0, 0);
+            checkpoints.push((0, 0));
+            for block in text.as_bytes().chunks(CHECKPOINT_BYTES) {
+                let (block_chars, block_utf16) = count_unit_bytes(block);
+                chars += block_chars;
+                utf16 += block_utf16;
+                checkpoints.push((chars, utf16));
+            }
+        }
+        Self { text, checkpoints }
+    }
+
+    /// `(chars, utf16)` before byte `offset`.
+    fn position(&self, offset: usize) -> (usize, usize) {
+        let block = if self.checkpoints.is_empty() {
+            0
+        } else {
+            offset / CHECKPOINT_BYTES
+        };
+        let (chars, utf16) = self.checkpoints.get(block).copied().unwrap_or_default();
+        let (more_chars, more_utf16) = count_unit_bytes(&self.text.as_bytes()[block * CHECKPOINT_BYTES..offset]);
+        (chars + more_chars, utf16 + more_utf16)
+    }
+
+    /// The span in all three units; the same as [`Span::to_units`] on the indexed text.
+    ///
+    /// # Panics
+    /// If the span does not lie on char boundaries of the text (a span from another text).
+    pub fn units(&self, span: Span) -> SpanUnits {
+        assert!(
+            self.text.is_char_boundary(span.start) && self.text.is_char_boundary(span.end) && span.start <= span.end,
+            "span {span:?} is not a span of this text"
+        );
+        let (char_start, utf16_start) = self.position(span.start);
+        let (char_end, utf16_end) = self.position(span.end);
+        SpanUnits {
+            byte: [span.start, span.end],
+            char: [char_start, char_end],
+            utf16: [utf16_start, utf16_end],
+        }
+    }
 }
 
 /// A span as reported: the same range in UTF-8 bytes, Unicode scalar values (Python `str`
@@ -100,5 +174,36 @@ mod tests {
         assert_eq!(by_utf16, "#tag");
         assert_eq!(units.char, [4, 8]);
         assert_eq!(units.utf16, [5, 9]);
+    }
+
+    #[test]
+    fn the_index_agrees_with_counting_from_the_start() {
+        // Long enough for checkpoints, with multi-byte chars straddling checkpoint boundaries.
+        let text = "a😀é\u{301}#tag ж東".repeat(700);
+        let index = UnitIndex::new(&text);
+        assert!(!index.checkpoints.is_empty());
+        let boundaries: Vec<usize> = text
+            .char_indices()
+            .map(|(at, _)| at)
+            .chain([text.len()])
+            .step_by(7)
+            .collect();
+        for pair in boundaries.windows(2) {
+            let span = Span::new(pair[0], pair[1]);
+            assert_eq!(index.units(span), span.to_units(&text), "{span:?}");
+        }
+        let whole = Span::new(0, text.len());
+        assert_eq!(index.units(whole), whole.to_units(&text));
+        let short = "a😀b";
+        assert_eq!(
+            UnitIndex::new(short).units(Span::new(1, 5)),
+            Span::new(1, 5).to_units(short)
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "not a span of this text")]
+    fn the_index_refuses_spans_off_char_boundaries() {
+        UnitIndex::new("😀").units(Span::new(1, 4));
     }
 }
