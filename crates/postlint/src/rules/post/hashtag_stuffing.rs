@@ -1,5 +1,7 @@
 //! `hashtag-stuffing`: too many hashtags, the same hashtag twice, or a wall of tags.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -212,24 +214,23 @@ fn with_leading_space(text: &str, span: Span) -> Span {
 
 /// Reports hashtags that repeat an earlier one, case-insensitively, in one finding.
 fn check_duplicates(text: &str, tags: &[Hashtag], findings: &mut Vec<Finding>) {
-    let mut seen: Vec<String> = Vec::with_capacity(tags.len());
+    // Each tag's count, by its lowercase form (linear in the number of tags).
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(tags.len());
     let mut repeats: Vec<&Hashtag> = Vec::new();
     for tag in tags {
-        let folded = tag.tag.slice(text).to_lowercase();
-        if seen.contains(&folded) {
+        let count = seen.entry(tag.tag.slice(text).to_lowercase()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
             repeats.push(tag);
-        } else {
-            seen.push(folded);
         }
     }
     let Some(first) = repeats.first() else { return };
-    // Each repeated tag once, as first written, with how often it appears.
-    let mut names: Vec<(String, &str, usize)> = Vec::new();
+    // Each repeated tag once, in the order of its first repeat, as written there, with how
+    // often it appears.
+    let mut names: Vec<(&str, usize)> = Vec::new();
     for tag in &repeats {
-        let folded = tag.tag.slice(text).to_lowercase();
-        match names.iter_mut().find(|(key, _, _)| *key == folded) {
-            Some((_, _, count)) => *count += 1,
-            None => names.push((folded, tag.span.slice(text), 2)),
+        if let Some(count) = seen.remove(&tag.tag.slice(text).to_lowercase()) {
+            names.push((tag.span.slice(text), count));
         }
     }
     let times = |count: usize| {
@@ -240,9 +241,9 @@ fn check_duplicates(text: &str, tags: &[Hashtag], findings: &mut Vec<Finding>) {
         }
     };
     let message = match names.as_slice() {
-        [(_, name, count)] => format!("{name} appears {}", times(*count)),
+        [(name, count)] => format!("{name} appears {}", times(*count)),
         many => {
-            let listed: Vec<&str> = many.iter().map(|(_, name, _)| *name).collect();
+            let listed: Vec<&str> = many.iter().map(|(name, _)| *name).collect();
             format!("{} hashtags are repeated: {}", many.len(), listed.join(", "))
         }
     };
@@ -347,6 +348,26 @@ mod tests {
         assert_eq!(report.diagnostics[0].message, "2 hashtags are repeated: #go, #Rust");
         let report = lint("＃Go #go #GO", Network::Linkedin);
         assert_eq!(report.diagnostics[0].message, "#go appears 3 times");
+    }
+
+    #[test]
+    fn many_tags_are_counted_once_each() {
+        // 20k distinct tags and each of them again: one finding naming how many repeat.
+        let tags: Vec<String> = (0..20_000).map(|n| format!("#t{n}")).collect();
+        let text = format!("{} {}", tags.join(" "), tags.join(" ").to_uppercase());
+        let report = lint(&text, Network::Linkedin);
+        let repeated: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.message.contains("repeated"))
+            .collect();
+        assert_eq!(repeated.len(), 1);
+        assert!(
+            repeated[0]
+                .message
+                .starts_with("20000 hashtags are repeated: #T0, #T1,")
+        );
+        assert_eq!(repeated[0].fix.as_ref().unwrap().edits.len(), 20_000);
     }
 
     #[test]
