@@ -1,5 +1,7 @@
 //! `crowded-followfriday`: a #FollowFriday that lists many accounts and says nothing about them.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use unicode_segmentation::UnicodeSegmentation;
@@ -119,17 +121,11 @@ impl PostRule for CrowdedFollowFriday {
         };
         let message = format!("{} with {count} mentions and {reason}", tag.span.slice(text));
         // One post per account, in the order they were mentioned.
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::with_capacity(count);
         let split: Vec<String> = mentions
             .iter()
             .map(|mention| mention.span.slice(text))
-            .filter(|handle| {
-                let key = handle.to_lowercase();
-                !seen.contains(&key) && {
-                    seen.push(key);
-                    true
-                }
-            })
+            .filter(|handle| seen.insert(handle.to_lowercase()))
             .map(|handle| format!("{} {handle}: <why you recommend them>", tag.span.slice(text)))
             .collect();
         let span = Span::new(mentions[0].span.start, mentions[mentions.len() - 1].span.end);
@@ -146,5 +142,35 @@ impl PostRule for CrowdedFollowFriday {
                 .span(span)
                 .fix(fix),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::linter::Linter;
+    use crate::model::Post;
+    use crate::network::Network;
+
+    #[test]
+    fn the_fix_splits_many_mentions_once_per_account() {
+        // 30k mentions of 10k accounts (each in three spellings): 10k recommendation posts.
+        let handles: Vec<String> = (0..30_000)
+            .map(|n| match n / 10_000 {
+                0 => format!("@user{n}"),
+                1 => format!("@USER{}", n % 10_000),
+                _ => format!("@User{}", n % 10_000),
+            })
+            .collect();
+        let text = format!("#FF {}", handles.join(" "));
+        let report = Linter::default().lint_post(&Post::new(text.as_str()).with_network(Network::X));
+        let diagnostic = report
+            .diagnostics
+            .iter()
+            .find(|d| d.rule == "crowded-followfriday")
+            .expect("fires");
+        assert_eq!(diagnostic.message, "#FF with 10000 mentions and no reason");
+        let fixed = diagnostic.fix.as_ref().unwrap().apply(&text);
+        assert_eq!(fixed.matches("#FF @").count(), 10_000);
+        assert!(fixed.starts_with("#FF @user0: <why you recommend them>\n\n#FF @user1:"));
     }
 }
