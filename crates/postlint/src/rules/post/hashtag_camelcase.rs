@@ -1,6 +1,6 @@
 //! `hashtag-camelcase` (info): lowercase multi-word hashtags that screen readers cannot split.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -45,7 +45,8 @@ On repeat all week #NowPlaying
 - `min-length` (default 8): shorter tags are not judged.
 - `words`: extra words to split on (e.g. product names). Default `[]`.
 
-The fix (safe) rewrites the tag in CamelCase. The word list is the 10,000 most frequent English
+A tag used several times is reported once, at its first use; the fix (safe) rewrites every use
+in CamelCase. The word list is the 10,000 most frequent English
 words (from the wordsegment project, Apache-2.0).
 "#;
 
@@ -129,32 +130,83 @@ impl HashtagCamelCase {
 
 impl PostRule for HashtagCamelCase {
     fn check(&self, post: &PostContext<'_>, findings: &mut Vec<Finding>) {
+        // One finding per distinct tag, at its first occurrence, whose fix rewrites every
+        // occurrence. Each distinct tag is split once: a post that repeats a tag many times costs
+        // no more than the tag once.
+        let mut by_tag: HashMap<&str, Option<(usize, String)>> = HashMap::new();
         for hashtag in &post.entities.hashtags {
             let tag = hashtag.tag.slice(post.text);
             if tag.len() < self.min_length || !tag.bytes().all(|b| b.is_ascii_lowercase()) {
                 continue;
             }
-            let Some(pieces) = self.split(tag) else { continue };
-            let camel: String = pieces
-                .iter()
-                .map(|piece| piece[..1].to_ascii_uppercase() + &piece[1..])
-                .collect();
-            let sigil = &post.text[hashtag.span.start..hashtag.tag.start];
-            findings.push(
-                Finding::new(
-                    Severity::Info,
-                    format!("{sigil}{tag} is hard to read; write {sigil}{camel}"),
-                )
-                .help("capitalise each word of a hashtag so screen readers can read it")
-                .span(hashtag.span)
-                .fix(Fix {
-                    edits: vec![Edit {
-                        span: hashtag.tag,
-                        replace: camel,
-                    }],
-                    safe: true,
-                }),
-            );
+            let judged = by_tag.entry(tag).or_insert_with(|| {
+                let camel: String = self
+                    .split(tag)?
+                    .iter()
+                    .map(|piece| piece[..1].to_ascii_uppercase() + &piece[1..])
+                    .collect();
+                let sigil = &post.text[hashtag.span.start..hashtag.tag.start];
+                findings.push(
+                    Finding::new(
+                        Severity::Info,
+                        format!("{sigil}{tag} is hard to read; write {sigil}{camel}"),
+                    )
+                    .help("capitalise each word of a hashtag so screen readers can read it")
+                    .span(hashtag.span)
+                    .fix(Fix {
+                        edits: Vec::new(),
+                        safe: true,
+                    }),
+                );
+                Some((findings.len() - 1, camel))
+            });
+            if let Some((index, camel)) = judged {
+                let fix = findings[*index].fix.as_mut().expect("camelcase findings have a fix");
+                fix.edits.push(Edit {
+                    span: hashtag.tag,
+                    replace: camel.clone(),
+                });
+            }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::linter::Linter;
+    use crate::model::Post;
+
+    #[test]
+    fn a_repeated_tag_is_reported_once_and_fixed_everywhere() {
+        let text = "#nowplaying loud, #mondaymotivation, ＃nowplaying again #nowplaying";
+        let report = Linter::default().lint_post(&Post::new(text));
+        let found: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "hashtag-camelcase")
+            .collect();
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].message, "#nowplaying is hard to read; write #NowPlaying");
+        assert_eq!(found[0].span.unwrap().byte, [0, 11]);
+        let fix = found[0].fix.as_ref().unwrap();
+        assert_eq!(fix.edits.len(), 3);
+        assert_eq!(
+            fix.apply(text),
+            "#NowPlaying loud, #mondaymotivation, ＃NowPlaying again #NowPlaying"
+        );
+    }
+
+    #[test]
+    fn many_repeats_make_one_finding() {
+        let text = "#nowplaying ".repeat(50_000);
+        let report = Linter::default().lint_post(&Post::new(text.as_str()));
+        let found: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "hashtag-camelcase")
+            .collect();
+        assert_eq!(found.len(), 1);
+        let fixed = found[0].fix.as_ref().unwrap().apply(&text);
+        assert_eq!(fixed, "#NowPlaying ".repeat(50_000));
     }
 }
