@@ -37,30 +37,33 @@ impl Linter {
         let mut fired: Option<Vec<&'static str>> = None;
         for _ in 0..MAX_ROUNDS {
             let report = self.lint_post(&current);
-            let fired = fired.get_or_insert_with(|| report.diagnostics.iter().map(|d| d.rule).collect());
+            let fired = fired.get_or_insert_with(|| {
+                let mut rules: Vec<&'static str> = report.diagnostics.iter().map(|d| d.rule).collect();
+                rules.sort_unstable();
+                rules.dedup();
+                rules
+            });
             let fixes = report
                 .diagnostics
                 .iter()
-                .filter(|diagnostic| fired.contains(&diagnostic.rule))
+                .filter(|diagnostic| fired.binary_search(&diagnostic.rule).is_ok())
                 .filter_map(|diagnostic| Some((diagnostic.rule, diagnostic.fix.as_ref()?)))
                 .filter(|(_, fix)| fix.safe || unsafe_fixes);
-            let mut chosen: Vec<&EditReport> = Vec::new();
+            // The chosen edits by `(start, end)`: an edit is checked against its neighbours only,
+            // so a round stays O(edits log edits) however many edits the fixes carry.
+            let mut chosen: BTreeMap<[usize; 2], &EditReport> = BTreeMap::new();
             for (rule, fix) in fixes {
-                let overlaps = fix
-                    .edits
-                    .iter()
-                    .any(|edit| chosen.iter().any(|taken| overlap(edit, taken)));
+                let overlaps = fix.edits.iter().any(|edit| overlaps_any(&chosen, edit));
                 if !overlaps && !fix.edits.is_empty() {
-                    chosen.extend(&fix.edits);
+                    chosen.extend(fix.edits.iter().map(|edit| (edit.span.byte, edit)));
                     *applied.entry(rule).or_insert(0) += 1;
                 }
             }
             if chosen.is_empty() {
                 break;
             }
-            chosen.sort_by_key(|edit| edit.span.byte);
             let combined = FixReport {
-                edits: chosen.into_iter().cloned().collect(),
+                edits: chosen.into_values().cloned().collect(),
                 safe: true,
             };
             current.text = combined.apply(&current.text);
@@ -70,6 +73,16 @@ impl Linter {
             applied,
         }
     }
+}
+
+/// Whether `edit` overlaps an edit of `chosen` (edits that do not overlap each other, by
+/// `(start, end)`): only the last one starting at or before it and the first one starting at or
+/// after it can.
+fn overlaps_any(chosen: &BTreeMap<[usize; 2], &EditReport>, edit: &EditReport) -> bool {
+    let start = edit.span.byte[0];
+    let before = chosen.range(..=[start, usize::MAX]).next_back();
+    let after = chosen.range([start, 0]..).next();
+    before.into_iter().chain(after).any(|(_, taken)| overlap(edit, taken))
 }
 
 /// Whether two edits touch the same bytes (two insertions at one point also conflict).
@@ -125,6 +138,41 @@ mod tests {
         let fixed = Linter::default().fix_post(&post, true);
         assert!(!fixed.changed());
         assert_eq!(fixed.text, post.text);
+    }
+
+    #[test]
+    fn many_fixes_with_many_edits_apply_together() {
+        // Two fixes that each carry 10k edits, interleaved in the text.
+        let text = "Wow!!!! #nowplaying #nowplaying ".repeat(5_000);
+        let post = Post::new(text.as_str()).with_network(Network::Linkedin);
+        let fixed = Linter::default().fix_post(&post, false);
+        assert_eq!(fixed.text, "Wow! #NowPlaying #NowPlaying ".repeat(5_000));
+        let applied: Vec<_> = fixed.applied.into_iter().collect();
+        assert_eq!(applied, [("hashtag-camelcase", 1), ("punctuation-flood", 1)]);
+    }
+
+    #[test]
+    fn overlap_is_found_among_many_chosen_edits() {
+        let text = "0123456789";
+        let edit = |start, end| EditReport {
+            span: crate::span::Span::new(start, end).to_units(text),
+            replace: String::new(),
+        };
+        let chosen_edits = [edit(0, 2), edit(4, 4), edit(5, 7), edit(9, 10)];
+        let chosen: BTreeMap<[usize; 2], &EditReport> =
+            chosen_edits.iter().map(|edit| (edit.span.byte, edit)).collect();
+        for (start, end, expected) in [
+            (1, 1, true),
+            (2, 4, false),
+            (2, 5, true),
+            (4, 4, true),
+            (3, 9, true),
+            (7, 9, false),
+            (6, 6, true),
+            (8, 10, true),
+        ] {
+            assert_eq!(overlaps_any(&chosen, &edit(start, end)), expected, "{start}..{end}");
+        }
     }
 
     #[test]
