@@ -79,17 +79,19 @@ fn tld_end(text: &str, at: usize, limit: usize) -> Option<usize> {
         if !is_domain_char(c) {
             break;
         }
-        // Lowercase like JavaScript's case-insensitive match (one char to one char only).
+        // Lowercase like JavaScript's case-insensitive match (one char to one char only). The
+        // lowercase form may be longer in UTF-8 than the char (`Ⱥ` -> `ⱥ`): the buffer holds
+        // the lowercase form, the text offsets follow the char as written.
         let mut lower = c.to_lowercase();
-        let c = match (lower.next(), lower.next()) {
+        let folded = match (lower.next(), lower.next()) {
             (Some(l), None) => l,
             _ => c,
         };
-        if len + c.len_utf8() > MAX_TLD_BYTES {
+        if len + folded.len_utf8() > MAX_TLD_BYTES {
             break;
         }
-        c.encode_utf8(&mut buffer[len..]);
-        len += c.len_utf8();
+        folded.encode_utf8(&mut buffer[len..]);
+        len += folded.len_utf8();
         let end = at + offset + c.len_utf8();
         if ends(end) && std::str::from_utf8(&buffer[..len]).is_ok_and(known_tld) {
             found = Some(end);
@@ -753,6 +755,18 @@ mod tests {
         // IDNA: a label over 63 chars makes the whole match invalid.
         let long = format!("http://{}.com x", "a".repeat(64));
         assert!(urls(&long).is_empty());
+    }
+
+    #[test]
+    fn a_tld_candidate_whose_lowercase_is_longer_is_read_as_written() {
+        // `Ⱥ` (2 bytes) lowercases to `ⱥ` (3 bytes); `ſ` (2 bytes) to itself but uppercases to
+        // ASCII; `İ` lowercases to two chars.
+        for text in ["x.Ⱥ", "a.bȺ b.cȺ", "x.ȺȾ.com", "http://x.Ⱥ/p", "ex.İ x.ſ é.Ⱥa"] {
+            for url in extract_urls(text) {
+                assert!(text.is_char_boundary(url.span.end), "{text:?}: {:?}", url.span);
+            }
+        }
+        assert_eq!(urls("see x.Ⱥ or example.com"), ["example.com"]);
     }
 
     #[test]
