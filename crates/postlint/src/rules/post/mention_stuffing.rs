@@ -1,5 +1,7 @@
 //! `mention-stuffing`: many accounts tagged in a post that is not a reply or a #FollowFriday.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -74,15 +76,11 @@ impl PostRule for MentionStuffing {
         {
             return;
         }
-        let mut distinct: Vec<String> = Vec::with_capacity(mentions.len());
+        let mut distinct: HashSet<String> = HashSet::with_capacity(mentions.len());
         let mut first_extra = None;
         for mention in mentions {
-            let name = mention.screen_name.slice(text).to_lowercase();
-            if !distinct.contains(&name) {
-                distinct.push(name);
-                if distinct.len() == self.0.max + 1 {
-                    first_extra = Some(mention.span.start);
-                }
+            if distinct.insert(mention.screen_name.slice(text).to_lowercase()) && distinct.len() == self.0.max + 1 {
+                first_extra = Some(mention.span.start);
             }
         }
         let Some(start) = first_extra else { return };
@@ -99,5 +97,30 @@ impl PostRule for MentionStuffing {
             .help("mention only the accounts the post is about")
             .span(Span::new(start, end)),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::linter::Linter;
+    use crate::model::Post;
+
+    #[test]
+    fn counts_distinct_accounts_among_many_mentions() {
+        let handles: Vec<String> = (0..40_000).map(|n| format!("@user{}", n % 20_000)).collect();
+        let text = format!("Thanks {}", handles.join(" ").to_uppercase());
+        let report = Linter::default().lint_post(&Post::new(text.as_str()));
+        let diagnostic = report
+            .diagnostics
+            .iter()
+            .find(|d| d.rule == "mention-stuffing")
+            .expect("fires");
+        assert_eq!(
+            diagnostic.message,
+            "20000 accounts mentioned; more than 3 reads as mention spam"
+        );
+        let [start, end] = diagnostic.span.unwrap().byte;
+        assert!(text[start..end].starts_with("@USER3 @USER4"));
+        assert_eq!(end, text.len());
     }
 }

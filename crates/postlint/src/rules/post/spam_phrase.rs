@@ -1,5 +1,7 @@
 //! `spam-phrase`: engagement bait and spam phrases, including look-alike spellings.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -238,14 +240,12 @@ impl PostRule for SpamPhrase {
     fn check(&self, post: &PostContext<'_>, findings: &mut Vec<Finding>) {
         let text = post.text;
         let folded = post.folded;
-        let mut reported: Vec<String> = Vec::new();
+        let mut reported: HashSet<String> = HashSet::new();
         let mut report = |severity: Severity, span: Span, findings: &mut Vec<Finding>| {
             let phrase = span.slice(text).to_string();
-            let key = phrase.to_lowercase();
-            if reported.contains(&key) {
+            if !reported.insert(phrase.to_lowercase()) {
                 return;
             }
-            reported.push(key);
             findings.push(
                 Finding::new(severity, format!("spam phrase \u{201c}{phrase}\u{201d}"))
                     .help("drop the bait: say what is in it for the reader instead")
@@ -288,5 +288,32 @@ mod tests {
         let huge = r#"{"rules": {"spam-phrase": {"regexes": ["(\\w{100}){100}"]}}}"#;
         let err = Config::from_json(huge).unwrap_err();
         assert!(err.message.contains("is too big"), "{err}");
+    }
+
+    #[test]
+    fn each_distinct_phrase_is_reported_once() {
+        use crate::{Linter, Post};
+        // Phrases in many spellings, and a user regex matching 20k distinct strings.
+        let config = Config::from_json(r#"{"rules": {"spam-phrase": {"regexes": ["code\\d+"]}}}"#);
+        let codes: Vec<String> = (0..20_000).map(|n| format!("code{n}")).collect();
+        let text = format!(
+            "Follow for follow! FOLLOW FOR FOLLOW {} {}",
+            codes.join(" "),
+            codes.join(" ")
+        );
+        let linter = match config {
+            Ok(config) => Linter::new(&config).unwrap(),
+            Err(_) => Linter::default(), // built without the regex feature
+        };
+        let report = linter.lint_post(&Post::new(text));
+        let found: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "spam-phrase")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(found[0], "spam phrase \u{201c}Follow for follow\u{201d}");
+        let expected = if cfg!(feature = "regex") { 20_001 } else { 1 };
+        assert_eq!(found.len(), expected);
     }
 }
