@@ -49,6 +49,9 @@ impl Post {
     }
 }
 
+/// The largest UTC offset RFC 3339 can write (23:59), in seconds.
+const MAX_OFFSET_SECONDS: u32 = 23 * 3600 + 59 * 60;
+
 /// A publication time: an instant plus the UTC offset it was written with.
 ///
 /// The offset matters: "Friday" and "3 am" are judged in the post's own local time.
@@ -62,6 +65,9 @@ pub struct PostTime {
 
 impl PostTime {
     /// Parses an RFC 3339 timestamp with an offset (`2026-11-20T09:00:00-05:00`, `...Z`).
+    ///
+    /// The offset must be whole minutes within ±23:59, as RFC 3339 writes it; a leap second
+    /// (`23:59:60`) is read as the second before it.
     pub fn parse(input: &str) -> Result<Self, String> {
         let pieces = Pieces::parse(input).map_err(|err| format!("`{input}` is not an RFC 3339 time: {err}"))?;
         let offset = match pieces.offset() {
@@ -73,6 +79,12 @@ impl PostTime {
                 ));
             }
         };
+        let seconds = offset.seconds();
+        if seconds % 60 != 0 || seconds.unsigned_abs() > MAX_OFFSET_SECONDS {
+            return Err(format!(
+                "`{input}` has UTC offset {offset}; offsets are whole minutes from -23:59 to +23:59"
+            ));
+        }
         let time = pieces.time().unwrap_or_default();
         let timestamp = pieces
             .date()
@@ -370,5 +382,32 @@ mod tests {
         let at = PostTime::parse("2026-11-20T23:30:00+05:45").unwrap();
         assert_eq!(at.local().hour(), 23);
         assert_eq!(PostTime::parse("2026-11-20T23:30:00Z").unwrap().offset, Offset::UTC);
+        for (input, shown) in [
+            ("2026-11-20T09:00:00+23:59", "2026-11-20T09:00:00+23:59"),
+            ("2026-11-20T09:00:00-23:59", "2026-11-20T09:00:00-23:59"),
+            ("2026-11-20T09:00:00-00:00", "2026-11-20T09:00:00+00:00"),
+            ("2016-12-31T23:59:60Z", "2016-12-31T23:59:59+00:00"),
+        ] {
+            assert_eq!(PostTime::parse(input).unwrap().to_string(), shown);
+        }
+    }
+
+    #[test]
+    fn offsets_out_of_range_or_with_seconds_are_errors() {
+        for input in [
+            "2026-11-20T09:00:00+05:45:30",
+            "2026-11-20T09:00:00-00:00:01",
+            "2026-11-20T09:00:00+24:00",
+            "2026-11-20T09:00:00+25:00",
+            "2026-11-20T09:00:00-24:00",
+        ] {
+            let err = PostTime::parse(input).unwrap_err();
+            assert!(
+                err.contains("offsets are whole minutes from -23:59 to +23:59"),
+                "{input}: {err}"
+            );
+        }
+        let err = Post::from_json_value(json!({"text": "a", "at": "2026-11-20T09:00:00+05:45:30"})).unwrap_err();
+        assert_eq!(err.field, "at");
     }
 }
