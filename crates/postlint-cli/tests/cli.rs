@@ -102,7 +102,9 @@ fn config_errors_name_the_file_and_key() {
     assert_eq!(output.status.code(), Some(2));
     let errors = stderr(&output);
     assert!(
-        errors.contains("postlint.toml: invalid config at `rules.hashtag-stuffing`"),
+        errors.contains(
+            "postlint.toml: invalid config at `rules.hashtag-stuffing.max.x`: expected a non-negative integer"
+        ),
         "{errors}"
     );
 

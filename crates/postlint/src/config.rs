@@ -117,8 +117,12 @@ struct RawConfig {
 impl Config {
     /// Reads a TOML document (`postlint.toml`).
     pub fn from_toml(source: &str) -> Result<Self, ConfigError> {
-        let value: serde_json::Value =
+        let table: toml::Table =
             toml::from_str(source).map_err(|err| ConfigError::new("", err.to_string().trim_end().to_string()))?;
+        if let Some((key, number)) = non_finite_float(&table) {
+            return Err(ConfigError::new(key, format!("{number} is not a finite number")));
+        }
+        let value = serde_json::to_value(table).map_err(|err| ConfigError::new("", err.to_string()))?;
         Self::from_value(value)
     }
 
@@ -140,7 +144,8 @@ impl Config {
                 ),
             ));
         }
-        let raw: RawConfig = serde_json::from_value(value).map_err(|err| ConfigError::new("", err.to_string()))?;
+        let raw: RawConfig = rules::options::deserialize_at(value)
+            .map_err(|(path, message)| ConfigError::new(path.unwrap_or_default(), message))?;
         if raw.scoring.spam_below > 100 {
             return Err(ConfigError::new("scoring.spam-below", "must be between 0 and 100"));
         }
@@ -186,11 +191,38 @@ impl Config {
             };
             // Validate the options now, so that a bad config fails when it is read.
             rule.validate(&options, &config.brand)
-                .map_err(|err| ConfigError::new(key, err))?;
+                .map_err(|err| match rules::options::split_path(&err) {
+                    Some((path, message)) => ConfigError::new(format!("{key}.{path}"), message),
+                    None => ConfigError::new(key, err),
+                })?;
             config.rules.insert(name, RuleSettings { severity, options });
         }
         Ok(config)
     }
+}
+
+/// The dotted path and value of the first float of `table` that is not finite (TOML's `nan`,
+/// `inf`): JSON has no such numbers, and no threshold means anything with them.
+fn non_finite_float(table: &toml::Table) -> Option<(String, f64)> {
+    let mut pending: Vec<(String, &toml::Value)> = table.iter().map(|(key, value)| (key.clone(), value)).collect();
+    while let Some((path, value)) = pending.pop() {
+        match value {
+            toml::Value::Float(number) if !number.is_finite() => return Some((path, *number)),
+            toml::Value::Table(table) => {
+                pending.extend(table.iter().map(|(key, value)| (format!("{path}.{key}"), value)));
+            }
+            toml::Value::Array(items) => {
+                pending.extend(
+                    items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, value)| (format!("{path}[{i}]"), value)),
+                );
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -227,7 +259,7 @@ mod tests {
         assert!(err.message.contains("hashtag-stuffing"), "{err}");
 
         let err = Config::from_json(r#"{"rules": {"hashtag-stuffing": {"maxx": {}}}}"#).unwrap_err();
-        assert_eq!(err.key, "rules.hashtag-stuffing");
+        assert_eq!(err.key, "rules.hashtag-stuffing.maxx");
         assert!(err.message.contains("`maxx`") && err.message.contains("`max`"), "{err}");
 
         let err = Config::from_json(r#"{"rules": {"hashtag-stuffing": {"severity": "loud"}}}"#).unwrap_err();
@@ -235,6 +267,64 @@ mod tests {
 
         let err = Config::from_json(r#"{"scoring": {"warning": -3}}"#).unwrap_err();
         assert!(err.message.contains("-3"), "{err}");
+    }
+
+    #[test]
+    fn type_errors_name_the_path() {
+        let cases = [
+            (
+                "[scoring]\nerror = \"x\"",
+                "scoring.error",
+                "invalid type: string \"x\", expected u32",
+            ),
+            (
+                "[brand]\ndomains = [\"a.com\", 1]",
+                "brand.domains[1]",
+                "expected a string",
+            ),
+            (
+                "[rules.hashtag-stuffing]\nmax = { x = -1 }",
+                "rules.hashtag-stuffing.max.x",
+                "non-negative integer",
+            ),
+            (
+                "[rules.hashtag-stuffing]\nduplicates = 3",
+                "rules.hashtag-stuffing.duplicates",
+                "expected a boolean",
+            ),
+            (
+                "[rules.flooding]\nmax-per-hour = -5",
+                "rules.flooding.max-per-hour",
+                "expected usize",
+            ),
+        ];
+        for (toml, key, needle) in cases {
+            let err = Config::from_toml(toml).unwrap_err();
+            assert_eq!(err.key, key, "{toml}: {err}");
+            assert!(err.message.contains(needle), "{toml}: {err}");
+            assert!(
+                err.to_string().starts_with(&format!("invalid config at `{key}`: ")),
+                "{err}"
+            );
+        }
+        for (toml, key) in [
+            ("[rules.robotic-cadence]\nmax-cv = nan", "rules.robotic-cadence.max-cv"),
+            (
+                "[rules.self-promo-ratio]\nmax-ratio = -inf",
+                "rules.self-promo-ratio.max-ratio",
+            ),
+            (
+                "[rules.spam-phrase]\nphrases = [[1.0, inf]]",
+                "rules.spam-phrase.phrases[0][1]",
+            ),
+        ] {
+            let err = Config::from_toml(toml).unwrap_err();
+            assert_eq!(err.key, key, "{toml}: {err}");
+            assert!(err.message.ends_with("is not a finite number"), "{err}");
+        }
+        // Whole-table problems keep the table's key.
+        let err = Config::from_toml("[rules.robotic-cadence]\nmax-cv = -1.0").unwrap_err();
+        assert_eq!(err.key, "rules.robotic-cadence");
     }
 
     #[test]

@@ -8,15 +8,36 @@ use serde_json::{Map, Value};
 
 use crate::network::Network;
 
-/// Deserializes a rule's options, naming unknown keys and what is valid.
+/// Deserializes a rule's options, naming unknown keys and what is valid, and the option at fault
+/// (`at `max.x`: ...`, read back by [`split_path`]).
 pub fn parse<T: DeserializeOwned>(options: &Map<String, Value>) -> Result<T, String> {
-    serde_json::from_value(Value::Object(options.clone())).map_err(|err| {
-        let message = err.to_string();
-        if message.starts_with("unknown field") {
+    deserialize_at(Value::Object(options.clone())).map_err(|(path, message)| {
+        let message = if message.starts_with("unknown field") {
             format!("{message} (or `severity`)")
         } else {
             message
+        };
+        match path {
+            Some(path) => format!("at `{path}`: {message}"),
+            None => message,
         }
+    })
+}
+
+/// Splits an options error made by [`parse`] into the option's path and the message.
+pub(crate) fn split_path(error: &str) -> Option<(&str, &str)> {
+    let rest = error.strip_prefix("at `")?;
+    let (path, message) = rest.split_once("`: ")?;
+    Some((path, message))
+}
+
+/// Deserializes `value`; an error names the path of the value at fault (`error`,
+/// `domains[0]`, `max.x`), or `None` when it is the whole value.
+pub(crate) fn deserialize_at<T: DeserializeOwned>(value: Value) -> Result<T, (Option<String>, String)> {
+    serde_path_to_error::deserialize(value).map_err(|err| {
+        let path = err.path().to_string();
+        let path = (path != ".").then_some(path);
+        (path, err.into_inner().to_string())
     })
 }
 
