@@ -2,7 +2,6 @@
 
 mod human;
 mod init;
-mod input;
 mod output;
 mod stream;
 
@@ -15,7 +14,7 @@ use postlint::report::EntitiesReport;
 use postlint::rules::REGISTRY;
 use postlint::{Config, Linter, Network, Post};
 
-use input::{Format, InputError, Origin, ReadOptions};
+use postlint_cli::input::{self, Format, InputError, Origin, ReadOptions};
 
 /// Lint social-media posts and posting schedules for spam and quality problems.
 #[derive(Parser)]
