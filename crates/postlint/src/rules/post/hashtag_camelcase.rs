@@ -45,9 +45,9 @@ On repeat all week #NowPlaying
 - `min-length` (default 8): shorter tags are not judged.
 - `words`: extra words to split on (e.g. product names). Default `[]`.
 
-A tag used several times is reported once, at its first use; the fix (safe) rewrites every use
-in CamelCase. The word list is the 10,000 most frequent English
-words (from the wordsegment project, Apache-2.0).
+A tag used several times is reported once, at its first use; the fix (safe) rewrites every
+use in CamelCase. The word list is the 10,000 most frequent English words (from the
+wordsegment project, Apache-2.0).
 "#;
 
 /// The 10,000 most frequent English words, one per line (see scripts/gen_words.py).
