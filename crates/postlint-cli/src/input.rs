@@ -83,6 +83,7 @@ impl Format {
 
     /// The format of stdin, by its first non-blank character: JSON(L) for `{`/`[`, else text.
     pub fn sniff(source: &str) -> Format {
+        let source = strip_bom(source);
         let trimmed = source.trim_start();
         if trimmed.starts_with('[') {
             Format::Json
@@ -101,6 +102,14 @@ impl Format {
     }
 }
 
+/// The byte order mark some editors put at the start of UTF-8 files.
+const BOM: &str = "\u{feff}";
+
+/// `source` without its byte order mark, if it has one. Every reader reads past it.
+pub fn strip_bom(source: &str) -> &str {
+    source.strip_prefix(BOM).unwrap_or(source)
+}
+
 /// Decodes a file's bytes as UTF-8, or names the first bad byte.
 pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String, InputError> {
     String::from_utf8(bytes).map_err(|err| {
@@ -116,12 +125,14 @@ pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String, InputError> {
 
 /// Reads every post of one source. Every post that cannot be read is an error; nothing is
 /// skipped. `options` set a default network, the zone of offset-less dates and CSV columns.
+/// A byte order mark at the start is skipped.
 pub fn read_posts(
     file: &str,
     source: &str,
     format: Format,
     options: &ReadOptions,
 ) -> Result<Vec<SourcedPost>, Vec<InputError>> {
+    let source = strip_bom(source);
     let reader = Reader { file, source, options };
     match format {
         Format::Json => reader.json(),
@@ -133,8 +144,21 @@ pub fn read_posts(
 
 /// The source with the texts of its posts replaced, in its own format: `texts[i]` is the new
 /// text of the source's i-th post (`None` keeps it). JSON and JSON Lines keep every other byte as
-/// written; CSV is written back record by record (quoting may change, values do not).
+/// written; CSV is written back record by record (quoting may change, values do not). A byte
+/// order mark is kept.
 pub fn rewrite(
+    file: &str,
+    source: &str,
+    format: Format,
+    options: &ReadOptions,
+    texts: &[Option<String>],
+) -> Result<String, Vec<InputError>> {
+    let body = strip_bom(source);
+    let bom = &source[..source.len() - body.len()];
+    Ok(bom.to_string() + &rewrite_body(file, body, format, options, texts)?)
+}
+
+fn rewrite_body(
     file: &str,
     source: &str,
     format: Format,
@@ -235,6 +259,38 @@ impl ReadOptions {
     }
 }
 
+/// The 1-based lines of slices of a source, counted on from the last slice asked about: linear
+/// in the source for slices asked in order (the posts of an array).
+struct LineCounter<'a> {
+    source: &'a str,
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(source: &'a str) -> Self {
+        Self {
+            source,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line where `raw`, a slice of the source, starts.
+    fn line_of(&mut self, raw: &RawValue) -> usize {
+        let offset = raw.get().as_ptr() as usize - self.source.as_ptr() as usize;
+        if offset < self.offset {
+            (self.offset, self.line) = (0, 1);
+        }
+        self.line += self.source.as_bytes()[self.offset..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.offset = offset;
+        self.line
+    }
+}
+
 struct Reader<'a> {
     file: &'a str,
     source: &'a str,
@@ -251,8 +307,7 @@ impl<'a> Reader<'a> {
     }
 
     fn line_of(&self, raw: &RawValue) -> usize {
-        let offset = raw.get().as_ptr() as usize - self.source.as_ptr() as usize;
-        self.source[..offset].bytes().filter(|&b| b == b'\n').count() + 1
+        LineCounter::new(self.source).line_of(raw)
     }
 
     fn post(&self, value: Value, line: usize) -> Result<SourcedPost, InputError> {
@@ -319,8 +374,9 @@ impl<'a> Reader<'a> {
 
     fn json(&self) -> Result<Vec<SourcedPost>, Vec<InputError>> {
         let raws = self.json_raws()?;
+        let mut lines = LineCounter::new(self.source);
         self.collect(raws.into_iter().map(|raw| {
-            let line = self.line_of(raw);
+            let line = lines.line_of(raw);
             let value: Value =
                 serde_json::from_str(raw.get()).map_err(|err| self.error(Some(line), err.to_string()))?;
             self.post(value, line)
@@ -353,7 +409,9 @@ impl<'a> Reader<'a> {
             .headers()
             .map_err(|err| vec![self.error(Some(1), format!("invalid CSV header: {err}"))])?
             .clone();
-        let columns = self.csv_columns(&headers);
+        let columns = self
+            .csv_columns(&headers)
+            .map_err(|message| vec![self.error(Some(1), message)])?;
         if !columns.iter().any(|name| name == "text") {
             return Err(vec![self.error(
                 Some(1),
@@ -389,10 +447,24 @@ impl<'a> Reader<'a> {
 
     /// The post field each CSV column holds: `--map` first, then the bulk-composer names
     /// (`message` for text, `date` for at, `link` appended to the text), then the field names.
-    fn csv_columns(&self, headers: &csv::StringRecord) -> Vec<String> {
+    /// A `--map` column missing from the header, or two columns holding one field (one would be
+    /// lost), is an error.
+    fn csv_columns(&self, headers: &csv::StringRecord) -> Result<Vec<String>, String> {
         let names: Vec<String> = headers.iter().map(|name| name.trim().to_ascii_lowercase()).collect();
+        let listed = || headers.iter().collect::<Vec<_>>().join(", ");
+        if let Some((field, column)) = self
+            .options
+            .columns
+            .iter()
+            .find(|(_, column)| !names.iter().any(|name| column.eq_ignore_ascii_case(name)))
+        {
+            return Err(format!(
+                "--map {field}={column}: the header has no column `{column}`; it has: {}",
+                listed()
+            ));
+        }
         let has = |field: &str| names.iter().any(|name| name == field);
-        names
+        let fields: Vec<String> = names
             .iter()
             .map(|name| {
                 if let Some((field, _)) = self
@@ -410,7 +482,22 @@ impl<'a> Reader<'a> {
                     _ => name.clone(),
                 }
             })
-            .collect()
+            .collect();
+        let mut holders: HashMap<&str, usize> = HashMap::new();
+        for (column, field) in fields.iter().enumerate() {
+            if !(POST_FIELDS.contains(&field.as_str()) || field == LINK_COLUMN) {
+                continue;
+            }
+            if let Some(&first) = holders.get(field.as_str()) {
+                return Err(format!(
+                    "columns `{}` and `{}` both hold the post field `{field}` (by name or --map); rename or drop one",
+                    headers[first].trim(),
+                    headers[column].trim()
+                ));
+            }
+            holders.insert(field, column);
+        }
+        Ok(fields)
     }
 
     /// Replaces the `text` value inside each post object (slices of the source, in post order).
@@ -446,7 +533,9 @@ impl<'a> Reader<'a> {
             .from_reader(self.source.as_bytes());
         let failed = |err: csv::Error| vec![self.error(None, format!("cannot rewrite CSV: {err}"))];
         let headers = reader.headers().map_err(failed)?.clone();
-        let columns = self.csv_columns(&headers);
+        let columns = self
+            .csv_columns(&headers)
+            .map_err(|message| vec![self.error(Some(1), message)])?;
         let text_column = columns.iter().position(|name| name == "text");
         let link_column = columns.iter().position(|name| name == LINK_COLUMN);
         let mut writer = csv::Writer::from_writer(Vec::new());
@@ -594,6 +683,62 @@ mod tests {
         );
         let errors = read(Format::Csv, "body\nhi\n").unwrap_err();
         assert!(errors[0].to_string().contains("no `text` column"));
+    }
+
+    #[test]
+    fn two_columns_for_one_field_and_missing_map_columns_are_errors() {
+        let errors = read(Format::Csv, "text,Text\na,b\n").unwrap_err();
+        assert_eq!(
+            errors[0].to_string(),
+            "in:1: columns `text` and `Text` both hold the post field `text` (by name or --map); rename or drop one"
+        );
+        let mapped = ReadOptions {
+            columns: vec![("text".into(), "Body".into())],
+            ..ReadOptions::default()
+        };
+        let errors = read_posts("m.csv", "text,Body\na,b\n", Format::Csv, &mapped).unwrap_err();
+        assert!(
+            errors[0].to_string().contains("columns `text` and `Body` both hold"),
+            "{}",
+            errors[0]
+        );
+        let errors = read_posts("m.csv", "Message\nhi\n", Format::Csv, &mapped).unwrap_err();
+        assert_eq!(
+            errors[0].to_string(),
+            "m.csv:1: --map text=Body: the header has no column `Body`; it has: Message"
+        );
+        // Columns that hold no post field may repeat.
+        assert_eq!(read(Format::Csv, "text,x,x\na,1,2\n").unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_read_past_and_kept_by_rewrites() {
+        let options = ReadOptions::default();
+        for (format, source) in [
+            (Format::Csv, "\u{feff}text,id\nhello,1\n"),
+            (Format::Jsonl, "\u{feff}{\"text\": \"hello\", \"id\": \"1\"}\n"),
+            (Format::Json, "\u{feff}[{\"text\": \"hello\", \"id\": \"1\"}]"),
+            (Format::Text, "\u{feff}hello"),
+        ] {
+            let posts = read_posts("bom", source, format, &options).unwrap();
+            assert_eq!(posts[0].post.text, "hello", "{format:?}");
+            assert_eq!(posts[0].origin.line, if format == Format::Csv { 2 } else { 1 });
+            let rewritten = rewrite("bom", source, format, &options, &[Some("bye".into())]).unwrap();
+            assert!(rewritten.starts_with('\u{feff}'), "{format:?}: {rewritten:?}");
+            assert!(
+                rewritten.contains("bye") && !rewritten.contains("hello"),
+                "{rewritten:?}"
+            );
+        }
+        assert_eq!(Format::sniff("\u{feff}{\"text\": \"a\"}"), Format::Json);
+    }
+
+    #[test]
+    fn lines_of_a_long_json_array() {
+        let source = format!("[\n{}\n]", vec!["{\"text\": \"a\"}"; 50_000].join(",\n"));
+        let posts = read(Format::Json, &source).unwrap();
+        assert_eq!(posts.len(), 50_000);
+        assert_eq!(posts[49_999].origin.line, 50_001);
     }
 
     #[test]
