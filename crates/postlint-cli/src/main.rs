@@ -177,10 +177,11 @@ fn load_config(path: Option<&str>) -> Result<Config, Failure> {
     };
     let bytes = std::fs::read(path).map_err(|err| fail(format!("{path}: cannot read config: {err}")))?;
     let source = input::decode(path, bytes).map_err(|err| fail(err.to_string()))?;
+    let source = input::strip_bom(&source);
     let parsed = if path.ends_with(".json") {
-        Config::from_json(&source)
+        Config::from_json(source)
     } else {
-        Config::from_toml(&source)
+        Config::from_toml(source)
     };
     parsed.map_err(|err| fail(format!("{path}: {err}")))
 }
@@ -507,7 +508,10 @@ fn write_stdout(output: &str) -> Result<(), Failure> {
 
 fn entities(text: Option<String>) -> Result<ExitCode, Failure> {
     let text = match text.as_deref() {
-        None | Some("-") => input::decode("-", read_stdin("-")?).map_err(|err| fail(err.to_string()))?,
+        None | Some("-") => {
+            let text = input::decode("-", read_stdin("-")?).map_err(|err| fail(err.to_string()))?;
+            input::strip_bom(&text).to_string()
+        }
         Some(text) => text.to_string(),
     };
     let report = EntitiesReport::new(&text);

@@ -175,6 +175,10 @@ fn for_each_line(
             }),
         };
         offset += read as u64;
+        let decoded = decoded.map(|text| match line {
+            1 => input::strip_bom(&text).to_string().into(),
+            _ => text,
+        });
         match decoded {
             Ok(text) if text.trim().is_empty() => {}
             Ok(text) => visit(line, Ok(text.trim_end_matches(['\n', '\r'])), read as u64)?,

@@ -1,0 +1,72 @@
+//! Hostile input through the `postlint` binary: whatever the files hold, it answers with a
+//! report, or with exit code 2 and a message naming the file and line; it never panics.
+
+mod common;
+
+use common::{postlint, stderr, stdout, temp_file};
+
+/// Runs `postlint ARGS` and checks that it did not panic (a panic exits 101).
+fn run(args: &[&str], stdin: Option<&str>) -> std::process::Output {
+    let output = postlint(args, stdin);
+    assert_ne!(output.status.code(), Some(101), "panicked: {}", stderr(&output));
+    assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+    output
+}
+
+#[test]
+fn a_byte_order_mark_is_read_past_everywhere() {
+    let bom = "\u{feff}";
+    let config = temp_file(
+        "bom.toml",
+        format!("{bom}[rules.hashtag-stuffing]\nerror-above = {{ x = 0 }}\n").as_bytes(),
+    );
+    let config = config.to_str().unwrap();
+    for (name, body) in [
+        ("bom.jsonl", "{\"text\": \"Launch #a\", \"network\": \"x\"}\n"),
+        ("bom.json", "[{\"text\": \"Launch #a\", \"network\": \"x\"}]"),
+        ("bom.csv", "text,network\nLaunch #a,x\n"),
+        ("bom.txt", "Launch #a"),
+    ] {
+        let path = temp_file(name, format!("{bom}{body}").as_bytes());
+        let path = path.to_str().unwrap();
+        for format in ["json", "jsonl"] {
+            let output = run(
+                &["check", path, "--network", "x", "--config", config, "--format", format],
+                None,
+            );
+            assert_eq!(output.status.code(), Some(1), "{name} {format}: {}", stderr(&output));
+            let report = stdout(&output);
+            assert!(
+                report.contains("\"rule\":\"hashtag-stuffing\"") || report.contains("\"rule\": \"hashtag-stuffing\"")
+            );
+            assert!(!report.contains('\u{feff}'), "{name}: {report}");
+        }
+        // --fix writes the file back with its mark.
+        let output = run(
+            &[
+                "check",
+                path,
+                "--network",
+                "x",
+                "--fix",
+                "--unsafe-fixes",
+                "--config",
+                config,
+            ],
+            None,
+        );
+        assert!(stdout(&output).starts_with(bom), "{name}: {:?}", stdout(&output));
+        assert!(!stdout(&output).contains("#a"), "{name}: {:?}", stdout(&output));
+    }
+    let output = run(
+        &["check", "-", "--format", "json"],
+        Some("\u{feff}{\"text\": \"hi\", \"id\": \"p1\"}"),
+    );
+    assert!(stdout(&output).contains("\"id\": \"p1\""), "{}", stdout(&output));
+    let output = run(&["entities", "-"], Some("\u{feff}#tag"));
+    assert!(
+        stdout(&output).contains("\"char\": [\n          0,"),
+        "{}",
+        stdout(&output)
+    );
+}
