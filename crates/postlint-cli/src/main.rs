@@ -326,6 +326,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
     if args.fix && args.paths.len() > 1 {
         return Err(fail("--fix writes one input back; run it once per file"));
     }
+    refuse_output_over_input(args)?;
     let mut config = load_config(args.config.as_deref())?;
     apply_selection(&mut config, &args.select, &args.ignore)?;
     let linter = Linter::new(&config).map_err(|err| fail(err.to_string()))?;
@@ -377,6 +378,28 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
     };
     write_output(args.output.as_deref(), &output)?;
     Ok(exit_code(args, &report.summary))
+}
+
+/// Refuses an `--output` that is one of the inputs (other than with `--fix`, which writes the
+/// input back on purpose): the report would replace the posts, and streaming would truncate the
+/// file before reading it.
+fn refuse_output_over_input(args: &CheckArgs) -> Result<(), Failure> {
+    let Some(output) = args.output.as_deref().filter(|path| *path != "-" && !args.fix) else {
+        return Ok(());
+    };
+    let Ok(target) = std::fs::canonicalize(output) else {
+        return Ok(()); // a new file
+    };
+    if args
+        .paths
+        .iter()
+        .any(|path| path != "-" && std::fs::canonicalize(path).is_ok_and(|path| path == target))
+    {
+        return Err(fail(format!(
+            "--output {output}: that is an input file; writing the report there would destroy its posts"
+        )));
+    }
+    Ok(())
 }
 
 /// Lints the posts, as a schedule when asked or when any post has a time.

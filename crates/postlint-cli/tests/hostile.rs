@@ -70,3 +70,29 @@ fn a_byte_order_mark_is_read_past_everywhere() {
         stdout(&output)
     );
 }
+
+#[test]
+fn an_output_naming_an_input_is_refused() {
+    let path = temp_file("queue.jsonl", b"{\"text\": \"one\"}\n{\"text\": \"two\"}\n");
+    let path = path.to_str().unwrap();
+    let dotted = format!(
+        "{}/./queue.jsonl",
+        std::path::Path::new(path).parent().unwrap().display()
+    );
+    for format in ["jsonl", "json", "summary"] {
+        let output = run(&["check", path, "--format", format, "-o", &dotted], None);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(
+            stderr(&output).contains("that is an input file; writing the report there would destroy its posts"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(path).unwrap(),
+        "{\"text\": \"one\"}\n{\"text\": \"two\"}\n"
+    );
+    // --fix writes its input back on purpose.
+    let output = run(&["check", path, "--fix", "-o", path], None);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
