@@ -3,6 +3,7 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use postlint::{Report, Severity};
 
+use crate::display::{Shown, escape};
 use crate::input::Origin;
 
 /// Renders `report` for a terminal; `origins[i]` is where post `i` was read.
@@ -13,25 +14,33 @@ pub fn render(report: &Report, texts: &[&str], origins: &[Origin], color: bool) 
         let text = texts[post.index];
         let origin = &origins[post.index];
         let note = match &post.id {
-            Some(id) => format!("post {id} on {}", post.network),
+            Some(id) => format!("post {} on {}", escape(id), post.network),
             None => format!("post {} on {}", post.index, post.network),
         };
+        let path = escape(&origin.file);
+        if post.diagnostics.is_empty() {
+            continue;
+        }
+        let shown = Shown::new(text);
         for diagnostic in &post.diagnostics {
             let level = level(diagnostic.severity);
-            let mut snippet = Snippet::source(text)
-                .path(origin.file.as_str())
+            let mut snippet = Snippet::source(shown.text.as_ref())
+                .path(path.as_ref())
                 .line_start(origin.line)
                 .fold(true);
             if let Some(span) = diagnostic.span {
-                snippet = snippet.annotation(AnnotationKind::Primary.span(span.byte[0]..span.byte[1]));
+                let [start, end] = span.byte.map(|offset| shown.offset(offset));
+                snippet = snippet.annotation(AnnotationKind::Primary.span(start..end));
             }
+            let message = escape(&diagnostic.message);
             let mut group: Group = level
-                .primary_title(diagnostic.message.as_str())
+                .primary_title(message.as_ref())
                 .id(diagnostic.rule)
                 .element(snippet);
             group = group.element(Level::NOTE.message(note.as_str()));
-            if let Some(help) = &diagnostic.help {
-                group = group.element(Level::HELP.message(help.as_str()));
+            let help = diagnostic.help.as_deref().map(escape);
+            if let Some(help) = &help {
+                group = group.element(Level::HELP.message(help.as_ref()));
             }
             out.push_str(&renderer.render(&[group]));
             out.push_str("\n\n");
@@ -41,8 +50,9 @@ pub fn render(report: &Report, texts: &[&str], origins: &[Origin], color: bool) 
         for diagnostic in &schedule.diagnostics {
             let level = level(diagnostic.severity);
             let places = posts_list(&diagnostic.posts, report, origins);
+            let message = escape(&diagnostic.message);
             let mut group: Group = level
-                .primary_title(diagnostic.message.as_str())
+                .primary_title(message.as_ref())
                 .id(diagnostic.rule)
                 .element(Level::NOTE.message(format!("posts: {places}")));
             if let Some(window) = &diagnostic.window {
@@ -53,14 +63,16 @@ pub fn render(report: &Report, texts: &[&str], origins: &[Origin], color: bool) 
                 };
                 group = group.element(Level::NOTE.message(when));
             }
-            if let Some(help) = &diagnostic.help {
-                group = group.element(Level::HELP.message(help.as_str()));
+            let help = diagnostic.help.as_deref().map(escape);
+            if let Some(help) = &help {
+                group = group.element(Level::HELP.message(help.as_ref()));
             }
             out.push_str(&renderer.render(&[group]));
             out.push_str("\n\n");
         }
         for note in &schedule.notes {
-            out.push_str(&renderer.render(&[Group::with_title(Level::NOTE.secondary_title(note.message.as_str()))]));
+            let message = escape(&note.message);
+            out.push_str(&renderer.render(&[Group::with_title(Level::NOTE.secondary_title(message.as_ref()))]));
             out.push_str("\n\n");
         }
     }
@@ -92,8 +104,8 @@ fn posts_list(posts: &[usize], report: &Report, origins: &[Origin]) -> String {
         .iter()
         .take(SHOWN)
         .map(|&index| match &report.posts[index].id {
-            Some(id) => id.clone(),
-            None => origins[index].to_string(),
+            Some(id) => escape(id).into_owned(),
+            None => escape(&origins[index].to_string()).into_owned(),
         })
         .collect();
     if posts.len() > SHOWN {

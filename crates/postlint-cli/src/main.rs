@@ -1,5 +1,6 @@
 //! `postlint`: lint social-media posts and posting schedules from the command line.
 
+mod display;
 mod human;
 mod init;
 mod output;
@@ -147,7 +148,7 @@ fn main() -> ExitCode {
         Err(messages) => {
             let mut stderr = std::io::stderr().lock();
             for message in messages {
-                let _ = writeln!(stderr, "postlint: error: {message}");
+                let _ = writeln!(stderr, "postlint: error: {}", display::escape_lines(&message));
             }
             ExitCode::from(EXIT_BAD_INPUT)
         }
@@ -284,7 +285,10 @@ fn read_inputs(args: &CheckArgs, options: &ReadOptions) -> Result<ReadInputs, Fa
             let source = String::from_utf8_lossy(&bytes).into_owned();
             let replaced = source.matches('\u{FFFD}').count();
             if replaced > 0 && std::str::from_utf8(&bytes).is_err() {
-                eprintln!("postlint: note: {name}: {replaced} invalid UTF-8 sequences read as U+FFFD (--lossy)");
+                eprintln!(
+                    "postlint: note: {}: {replaced} invalid UTF-8 sequences read as U+FFFD (--lossy)",
+                    display::escape(&name)
+                );
             }
             source
         } else {

@@ -6,6 +6,7 @@ use postlint::report::{REPORT_VERSION, ScheduleReport, Summary};
 use postlint::{Post, PostReport, Report, Severity};
 use serde_json::json;
 
+use crate::display;
 use crate::input::Origin;
 
 /// One post report per line, then one line with the schedule (if any) and the summary.
@@ -28,11 +29,20 @@ pub fn jsonl_tail(schedule: Option<&ScheduleReport>, summary: &Summary) -> Strin
     json!({"version": REPORT_VERSION, "schedule": schedule, "summary": summary}).to_string() + "\n"
 }
 
-/// Escapes a GitHub workflow command's data (`%`, CR, LF) or property (also `:` and `,`).
+/// Encodes a GitHub workflow command's data (`%`, CR, LF) or property (also `:` and `,`) as
+/// GitHub decodes them; other control and bidi chars are percent-encoded too (GitHub shows those
+/// as written), so that no text can end the command, start another, or hide what it says.
 fn escape(text: &str, property: bool) -> String {
-    let mut out = text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
-    if property {
-        out = out.replace(':', "%3A").replace(',', "%2C");
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let encode = matches!(c, '%' | '\r' | '\n') || (property && matches!(c, ':' | ',')) || display::is_unsafe(c);
+        if encode {
+            for byte in c.encode_utf8(&mut [0; 4]).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
     }
     out
 }
@@ -121,10 +131,10 @@ impl SummaryTable {
             Severity::Off => return,
         };
         self.by_rule.entry(rule).or_default()[slot] += 1;
-        let account = account.unwrap_or("(no account)");
-        match self.by_account.get_mut(account) {
+        let account = display::escape(account.unwrap_or("(no account)"));
+        match self.by_account.get_mut(account.as_ref()) {
             Some(counts) => counts[slot] += 1,
-            None => self.by_account.entry(account.to_string()).or_default()[slot] += 1,
+            None => self.by_account.entry(account.into_owned()).or_default()[slot] += 1,
         }
     }
 

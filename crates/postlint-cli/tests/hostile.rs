@@ -96,3 +96,68 @@ fn an_output_naming_an_input_is_refused() {
     let output = run(&["check", path, "--fix", "-o", path], None);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }
+
+/// Whether `c` could move the cursor, recolour or reorder a terminal, or start a log line.
+fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+}
+
+#[test]
+fn control_and_bidi_chars_are_escaped_in_text_outputs() {
+    let evil = "\u{1b}[31m\u{202e}\r\u{85}\u{2028}\u{0}";
+    let posts: Vec<String> = (0..2)
+        .map(|n| {
+            serde_json::json!({
+                "id": format!("p{n}\n::warning::forged{evil}"),
+                "text": format!("Same {evil} text #a #b #c #d #e #f !!!!!!"),
+                "account": format!("acme\n::error::forged{evil}"),
+                "network": "x",
+                "at": format!("2026-11-20T09:{:02}:00Z", n * 30),
+            })
+            .to_string()
+        })
+        .collect();
+    let path = temp_file(
+        "evil\n::error::name\u{202e}.jsonl",
+        (posts.join("\n") + "\n").as_bytes(),
+    );
+    let path = path.to_str().unwrap();
+    for format in ["human", "summary", "github"] {
+        let output = run(&["check", path, "--format", format], None);
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        let text = stdout(&output);
+        assert!(text.contains("duplicate-post"), "{format}: {text}");
+        assert!(!text.chars().any(is_unsafe), "{format}: {text:?}");
+        for line in text.lines().filter(|line| line.starts_with("::")) {
+            let annotation = line.starts_with("::error file=") || line.starts_with("::warning file=");
+            assert!(format == "github" && annotation, "{format}: a forged line {line:?}");
+        }
+        if format == "github" {
+            assert!(text.contains("evil%0A%3A%3Aerror%3A%3Aname%E2%80%AE.jsonl"), "{text}");
+            assert!(
+                text.contains("acme%0A::error::forged%1B[31m%E2%80%AE%0D%C2%85%E2%80%A8%00"),
+                "{text}"
+            );
+        } else {
+            assert!(
+                text.contains("acme\\n::error::forged\\u{1b}[31m\\u{202e}\\r\\u{85}\\u{2028}\\u{0}"),
+                "{text}"
+            );
+        }
+    }
+    // Messages on stderr too: a bad value cannot start a line of its own.
+    let bad = temp_file(
+        "bad.jsonl",
+        b"{\"text\": \"a\", \"network\": \"x\\n::error::forged\\u001b[2J\"}\n",
+    );
+    let output = run(&["check", bad.to_str().unwrap(), "--format", "json"], None);
+    assert_eq!(output.status.code(), Some(2));
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("bad.jsonl:1: field `network`: unknown network"),
+        "{errors}"
+    );
+    assert!(!errors.chars().any(is_unsafe), "{errors:?}");
+    assert!(errors.lines().all(|line| !line.starts_with("::")), "{errors}");
+}
