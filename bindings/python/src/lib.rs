@@ -15,7 +15,7 @@ use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyList, PyString};
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyFloat, PyInt, PyList, PyMapping, PySequence, PyString};
 use serde_json::Value;
 
 create_exception!(
@@ -42,9 +42,70 @@ fn guarded<T>(work: impl FnOnce() -> T) -> PyResult<T> {
     })
 }
 
-/// Converts a Python value (dict, list, str, number, bool, None) to JSON.
+/// The deepest nesting of lists and dicts accepted in a post or a config (as serde_json's
+/// parser, and so the CLI, allows).
+const MAX_DEPTH: usize = 128;
+
+/// Converts a Python value (dict, list, str, number, bool, None) to JSON, after checking it
+/// without recursion: nested at most [`MAX_DEPTH`] deep (deeper values would overflow the stack
+/// of the recursive conversion) and with finite floats only (JSON has no NaN).
 fn to_json(value: &Bound<'_, PyAny>) -> Result<Value, String> {
+    check_shape(value).map_err(|(path, message)| match path.as_str() {
+        "" => message,
+        path => format!("`{path}`: {message}"),
+    })?;
     pythonize::depythonize(value).map_err(|err| err.to_string())
+}
+
+/// A config dict converted to JSON; errors read as the core's (`invalid config at `x.y`: ...`).
+fn config_to_json(value: &Bound<'_, PyAny>) -> PyResult<Value> {
+    check_shape(value).map_err(|(path, message)| error(postlint::ConfigError { key: path, message }))?;
+    pythonize::depythonize(value).map_err(|err| error(format!("invalid config: {err}")))
+}
+
+/// Walks `value` with an explicit stack; an error names the path of the value at fault
+/// (`rules.x.max[2]`, empty for the whole value).
+fn check_shape(value: &Bound<'_, PyAny>) -> Result<(), (String, String)> {
+    let mut pending = vec![(value.clone(), 0, String::new())];
+    while let Some((value, depth, path)) = pending.pop() {
+        let at = |what: String| (path.clone(), what);
+        if let Ok(number) = value.cast::<PyFloat>() {
+            let number = number.value();
+            if !number.is_finite() {
+                return Err(at(format!("{number} is not a finite number")));
+            }
+            continue;
+        }
+        if value.is_instance_of::<PyString>() || value.is_instance_of::<PyBytes>() {
+            continue;
+        }
+        let children: Vec<(String, Bound<'_, PyAny>)> = if let Ok(mapping) = value.cast::<PyMapping>() {
+            let items = mapping.items().map_err(|err| at(err.to_string()))?;
+            items
+                .iter()
+                .map(|item| {
+                    let (key, child): (Bound<'_, PyAny>, Bound<'_, PyAny>) =
+                        item.extract().map_err(|err: PyErr| at(err.to_string()))?;
+                    let key = key.str().map_or_else(|_| "?".to_string(), |key| key.to_string());
+                    let child_path = if path.is_empty() { key } else { format!("{path}.{key}") };
+                    Ok((child_path, child))
+                })
+                .collect::<Result<_, (String, String)>>()?
+        } else if let Ok(sequence) = value.cast::<PySequence>() {
+            let items = sequence.try_iter().map_err(|err| at(err.to_string()))?;
+            items
+                .enumerate()
+                .map(|(index, child)| Ok((format!("{path}[{index}]"), child.map_err(|err| at(err.to_string()))?)))
+                .collect::<Result<_, (String, String)>>()?
+        } else {
+            continue;
+        };
+        if !children.is_empty() && depth >= MAX_DEPTH {
+            return Err(at(format!("nested more than {MAX_DEPTH} lists or dicts deep")));
+        }
+        pending.extend(children.into_iter().map(|(path, child)| (child, depth + 1, path)));
+    }
+    Ok(())
 }
 
 /// Converts a serializable Rust value into plain Python objects, exactly as the CLI's JSON reads
@@ -54,11 +115,37 @@ fn to_python<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bo
     py.import("json")?.call_method1("loads", (json,))
 }
 
+/// Reads a `str` argument (a lone surrogate cannot be read as text: that is an error too).
+fn text_of<'a>(what: &str, value: &'a Bound<'_, PyAny>) -> PyResult<std::borrow::Cow<'a, str>> {
+    let text = value
+        .cast::<PyString>()
+        .map_err(|_| error(format!("{what}: expected a str, found {}", type_name(value))))?;
+    text.to_cow().map_err(|err| error(format!("{what}: {err}")))
+}
+
 /// Reads the optional `network` argument.
-fn parse_network(network: Option<&str>) -> PyResult<Option<Network>> {
+fn parse_network(network: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Network>> {
     network
-        .map(|name| name.parse::<Network>().map_err(|err| error(format!("network: {err}"))))
+        .filter(|network| !network.is_none())
+        .map(|name| {
+            text_of("network", name)?
+                .parse::<Network>()
+                .map_err(|err| error(format!("network: {err}")))
+        })
         .transpose()
+}
+
+/// Reads the optional `threads` argument: a whole number of at least 1.
+fn parse_threads(threads: Option<&Bound<'_, PyAny>>) -> PyResult<usize> {
+    let Some(threads) = threads.filter(|threads| !threads.is_none()) else {
+        return Ok(std::thread::available_parallelism().map_or(1, usize::from));
+    };
+    let whole = threads.is_instance_of::<PyInt>() && !threads.is_instance_of::<PyBool>();
+    let count = if whole { threads.extract::<usize>().ok() } else { None };
+    count.filter(|&count| count >= 1).ok_or_else(|| {
+        let shown = threads.repr().map_or_else(|_| "?".to_string(), |repr| repr.to_string());
+        error(format!("threads: expected a whole number of at least 1, found {shown}"))
+    })
 }
 
 /// Reads one post: a `str` (the text) or a dict with the fields of DESIGN.md.
@@ -79,10 +166,14 @@ fn read_post(post: &Bound<'_, PyAny>, network: Option<Network>) -> Result<Post, 
 
 /// Reads a sequence of posts, reporting every bad one with its index.
 fn read_posts(posts: &Bound<'_, PyAny>, network: Option<Network>) -> PyResult<Vec<Post>> {
-    if posts.is_instance_of::<PyString>() {
-        return Err(error(
-            "expected a list of posts, found a str (use lint_post for one post)",
-        ));
+    if posts.is_instance_of::<PyString>() || posts.cast::<PyMapping>().is_ok() {
+        return Err(error(format!(
+            "expected a list of posts, found a {} (use lint_post for one post)",
+            type_name(posts)
+        )));
+    }
+    if posts.is_instance_of::<PyBytes>() || posts.is_instance_of::<PyByteArray>() {
+        return Err(error(format!("expected a list of posts, found {}", type_name(posts))));
     }
     let mut read = Vec::with_capacity(posts.len().unwrap_or(0));
     let mut errors = Vec::new();
@@ -115,8 +206,8 @@ fn read_config(config: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Config>> {
     let Some(config) = config.filter(|config| !config.is_none()) else {
         return Ok(None);
     };
-    let parsed = if let Ok(text) = config.cast::<PyString>() {
-        let text = text.to_cow()?;
+    let parsed = if config.is_instance_of::<PyString>() {
+        let text = text_of("invalid config", config)?;
         let is_path = !text.contains('\n') && (text.ends_with(".toml") || text.ends_with(".json"));
         if is_path {
             return read_config_file(Path::new(text.as_ref())).map(Some);
@@ -125,8 +216,7 @@ fn read_config(config: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Config>> {
     } else if config.hasattr("__fspath__")? {
         return read_config_file(&config.extract::<PathBuf>()?).map(Some);
     } else {
-        let value = to_json(config).map_err(|message| error(format!("invalid config: {message}")))?;
-        Config::from_value(value)
+        Config::from_value(config_to_json(config)?)
     };
     parsed.map(Some).map_err(error)
 }
@@ -169,7 +259,7 @@ impl Linter {
 
     /// Lints one post (a `str` or a dict).
     #[pyo3(signature = (post, network=None))]
-    fn lint_post(&self, post: &Bound<'_, PyAny>, network: Option<&str>) -> PyResult<PostReport> {
+    fn lint_post(&self, post: &Bound<'_, PyAny>, network: Option<&Bound<'_, PyAny>>) -> PyResult<PostReport> {
         let post = read_post(post, parse_network(network)?).map_err(error)?;
         let report = guarded(|| self.inner.lint_posts(std::slice::from_ref(&post)))?;
         Ok(PostReport {
@@ -188,15 +278,11 @@ impl Linter {
         &self,
         py: Python<'_>,
         posts: &Bound<'_, PyAny>,
-        network: Option<&str>,
-        threads: Option<usize>,
+        network: Option<&Bound<'_, PyAny>>,
+        threads: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Report> {
+        let threads = parse_threads(threads)?;
         let posts = read_posts(posts, parse_network(network)?)?;
-        let threads = match threads {
-            Some(0) => return Err(error("threads: expected at least 1")),
-            Some(threads) => threads,
-            None => std::thread::available_parallelism().map_or(1, usize::from),
-        };
         let linter = &self.inner;
         let report = py.detach(|| guarded(|| lint_parallel(linter, &posts, threads)))?;
         Ok(Report::new(Batch { report, posts }))
@@ -204,7 +290,12 @@ impl Linter {
 
     /// Lints posts and the schedule they form, without the GIL.
     #[pyo3(signature = (posts, network=None))]
-    fn lint_schedule(&self, py: Python<'_>, posts: &Bound<'_, PyAny>, network: Option<&str>) -> PyResult<Report> {
+    fn lint_schedule(
+        &self,
+        py: Python<'_>,
+        posts: &Bound<'_, PyAny>,
+        network: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Report> {
         let posts = read_posts(posts, parse_network(network)?)?;
         let linter = &self.inner;
         let report = py.detach(|| guarded(|| linter.lint_schedule(&posts)))?;
@@ -844,8 +935,9 @@ impl Entity {
 
 /// Extracts hashtags, mentions, cashtags and URLs as twitter-text does, and X's weighted length.
 #[pyfunction]
-fn entities(text: &str) -> PyResult<Entities> {
-    guarded(|| Entities(EntitiesReport::new(text)))
+fn entities(text: &Bound<'_, PyAny>) -> PyResult<Entities> {
+    let text = text_of("text", text)?;
+    guarded(|| Entities(EntitiesReport::new(&text)))
 }
 
 /// Names, default severities and summaries of every rule, as dicts.
