@@ -161,3 +161,163 @@ fn control_and_bidi_chars_are_escaped_in_text_outputs() {
     assert!(!errors.chars().any(is_unsafe), "{errors:?}");
     assert!(errors.lines().all(|line| !line.starts_with("::")), "{errors}");
 }
+
+#[test]
+fn invalid_utf8_names_file_line_and_byte() {
+    let path = temp_file(
+        "bad-utf8.jsonl",
+        b"{\"text\": \"ok\"}\n{\"text\": \"bad \xff\xfe here\"}\n{\"text\": \"ok\"}\n",
+    );
+    let path = path.to_str().unwrap();
+    for format in ["json", "jsonl"] {
+        let output = run(&["check", path, "--format", format], None);
+        assert_eq!(output.status.code(), Some(2), "{format}");
+        assert!(
+            stderr(&output).contains("bad-utf8.jsonl:2: invalid UTF-8 at byte 29"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    // Streaming still reports the two readable posts; --lossy reads all three.
+    let output = run(&["check", path, "--format", "jsonl"], None);
+    assert_eq!(stdout(&output).lines().count(), 2, "{}", stdout(&output));
+    let output = run(&["check", path, "--format", "json", "--lossy"], None);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("\"posts\": 3"));
+    let csv = temp_file("bad-utf8.csv", b"text\nfine\n\xc3\x28 broken\n");
+    let output = run(&["check", csv.to_str().unwrap(), "--format", "json"], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("bad-utf8.csv:3: invalid UTF-8 at byte 10"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_10_mb_post_with_100k_hashtags() {
+    let mut text = (0..100_000).map(|n| format!("#t{n}")).collect::<Vec<_>>().join(" ");
+    while text.len() < 10_000_000 {
+        text.push_str(" x");
+    }
+    let path = temp_file("huge.txt", text.as_bytes());
+    let output = run(
+        &["check", path.to_str().unwrap(), "--network", "x", "--format", "summary"],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let summary = stdout(&output);
+    assert!(summary.contains("hashtag-stuffing"), "{summary}");
+    assert!(summary.contains("1 posts: 2 errors"), "{summary}");
+}
+
+/// Posts of one character each, in every file format.
+const MANY_POSTS: usize = 200_000;
+
+#[test]
+fn many_posts_of_one_character() {
+    let jsonl = "{\"text\": \"a\"}\n".repeat(MANY_POSTS);
+    let json = format!("[{}]", vec!["{\"text\": \"a\"}"; MANY_POSTS].join(",\n"));
+    let csv = format!("text\n{}", "a\n".repeat(MANY_POSTS));
+    for (name, source) in [("many.jsonl", jsonl), ("many.json", json), ("many.csv", csv)] {
+        let path = temp_file(name, source.as_bytes());
+        let output = run(&["check", path.to_str().unwrap(), "--format", "summary"], None);
+        assert_eq!(output.status.code(), Some(0), "{name}: {}", stderr(&output));
+        assert!(stdout(&output).ends_with(&format!(
+            "{MANY_POSTS} posts: 0 errors, 0 warnings, 0 infos; score 100\n"
+        )));
+    }
+}
+
+#[test]
+fn deep_json_odd_times_and_duplicated_ids() {
+    let deep = format!(
+        "{{\"text\": \"a\", \"meta\": {}{}}}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let path = temp_file("deep.jsonl", format!("{{\"text\": \"ok\"}}\n{deep}").as_bytes());
+    let output = run(&["check", path.to_str().unwrap(), "--format", "json"], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("deep.jsonl:2: invalid JSON: recursion limit exceeded"),
+        "{}",
+        stderr(&output)
+    );
+
+    let posts = [
+        ("same", "2026-11-20T09:00:00+05:45"),
+        ("same", "2026-11-20T10:00:00-09:30"),
+        ("same", "2016-12-31T23:59:60Z"),
+        ("same", "9999-12-30T21:59:59Z"),
+        ("same", "-009999-01-02T01:59:59Z"),
+    ];
+    let lines: Vec<String> = posts
+        .iter()
+        .map(|(id, at)| serde_json::json!({"id": id, "text": "#FF hello @a", "account": "a", "at": at}).to_string())
+        .collect();
+    let path = temp_file("times.jsonl", (lines.join("\n") + "\n").as_bytes());
+    let output = run(&["check", path.to_str().unwrap(), "--format", "json"], None);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let ids: Vec<&str> = report["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|post| post["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["same"; 5]);
+    assert!(
+        report["schedule"]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["rule"] == "duplicate-post")
+    );
+
+    let bad = "{\"text\": \"a\", \"at\": \"2026-11-20T09:00:00+05:45:30\"}\n{\"text\": \"b\", \"at\": \"2026-11-20T09:00:00+25:00\"}\n";
+    let path = temp_file("bad-times.jsonl", bad.as_bytes());
+    let output = run(&["check", path.to_str().unwrap(), "--format", "json"], None);
+    assert_eq!(output.status.code(), Some(2));
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("bad-times.jsonl:1: field `at`: `2026-11-20T09:00:00+05:45:30` has UTC offset"),
+        "{errors}"
+    );
+    assert!(errors.contains("bad-times.jsonl:2: field `at`"), "{errors}");
+}
+
+#[test]
+fn bad_configs_name_the_file_and_key() {
+    for (name, config, needle) in [
+        (
+            "types.toml",
+            "[scoring]\nerror = \"x\"\n",
+            "types.toml: invalid config at `scoring.error`: invalid type",
+        ),
+        (
+            "nan.toml",
+            "[rules.robotic-cadence]\nmax-cv = nan\n",
+            "nan.toml: invalid config at `rules.robotic-cadence.max-cv`: NaN is not a finite number",
+        ),
+        (
+            "negative.json",
+            "{\"rules\": {\"self-promo-ratio\": {\"max-ratio\": -0.5}}}",
+            "negative.json: invalid config at `rules.self-promo-ratio`: max-ratio must be between 0 and 1",
+        ),
+        (
+            "regex.toml",
+            "[rules.spam-phrase]\nregexes = [\"(a{1000}){1000}\"]\n",
+            "regex.toml: invalid config at `rules.spam-phrase`: regexes[0]",
+        ),
+        (
+            "deep.json",
+            &format!("{{\"brand\": {}{}}}", "[".repeat(10_000), "]".repeat(10_000)),
+            "deep.json: invalid config: recursion limit exceeded",
+        ),
+    ] {
+        let path = temp_file(name, config.as_bytes());
+        let output = run(&["check", "-", "--config", path.to_str().unwrap()], Some("hi"));
+        assert_eq!(output.status.code(), Some(2), "{name}");
+        assert!(stderr(&output).contains(needle), "{name}: {}", stderr(&output));
+    }
+}
