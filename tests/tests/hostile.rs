@@ -20,8 +20,15 @@ fn ten_megabytes_of_hashtags() -> String {
 fn a_10_mb_post_with_100k_hashtags() {
     let text = ten_megabytes_of_hashtags();
     let report = Linter::default().lint_post(&Post::new(text.as_str()).with_network(Network::X));
-    let stuffing = report.diagnostics.iter().find(|d| d.rule == "hashtag-stuffing").unwrap();
-    assert_eq!(stuffing.message, "100000 hashtags; more than 5 on x reads as hashtag spam");
+    let stuffing = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "hashtag-stuffing")
+        .unwrap();
+    assert_eq!(
+        stuffing.message,
+        "100000 hashtags; more than 5 on x reads as hashtag spam"
+    );
     let fix = stuffing.fix.as_ref().unwrap();
     assert_eq!(fix.edits.len(), 99_998);
     // Spans far into the text, in all three units (checked against counting from the start).
@@ -39,7 +46,13 @@ fn a_100k_repeats_of_one_tag_and_of_fixable_runs() {
     let linter = Linter::default();
     let report = linter.lint_post(&Post::new(text.as_str()).with_network(Network::Mastodon));
     let rules: Vec<&str> = report.diagnostics.iter().map(|d| d.rule).collect();
-    let expected = ["hashtag-stuffing", "hashtag-stuffing", "over-length", "punctuation-flood", "hashtag-camelcase"];
+    let expected = [
+        "hashtag-stuffing",
+        "hashtag-stuffing",
+        "over-length",
+        "punctuation-flood",
+        "hashtag-camelcase",
+    ];
     assert_eq!(rules, expected);
     let fixed = linter.fix_post(&Post::new(text.as_str()).with_network(Network::Mastodon), false);
     assert_eq!(fixed.text, "#NowPlaying wow! ".repeat(100_000));
@@ -61,11 +74,18 @@ fn nul_and_bidi_characters() {
     for network in Network::ALL {
         let report = linter.lint_post(&Post::new(text).with_network(network));
         for diagnostic in &report.diagnostics {
-            diagnostic.span.into_iter().for_each(|span| assert_span_consistent(text, span));
+            diagnostic
+                .span
+                .into_iter()
+                .for_each(|span| assert_span_consistent(text, span));
         }
     }
     let report = linter.lint_post(&Post::new(text).with_network(Network::X));
-    let stuffing = report.diagnostics.iter().find(|d| d.rule == "hashtag-stuffing").unwrap();
+    let stuffing = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "hashtag-stuffing")
+        .unwrap();
     let [start, end] = stuffing.span.unwrap().byte;
     assert_eq!(&text[start..end], "#c\u{2069} \u{0} #d #e #f");
 }
@@ -95,7 +115,10 @@ fn odd_offsets_leap_seconds_and_far_years() {
     assert_eq!(report.posts.len(), times.len());
     let schedule = report.schedule.unwrap();
     assert!(schedule.diagnostics.iter().any(|d| d.rule == "duplicate-post"));
-    assert_eq!(PostTime::parse("2016-12-31T23:59:60Z").unwrap().to_string(), "2016-12-31T23:59:59+00:00");
+    assert_eq!(
+        PostTime::parse("2016-12-31T23:59:60Z").unwrap().to_string(),
+        "2016-12-31T23:59:59+00:00"
+    );
     for (at, needle) in [
         ("2026-11-20T09:00:00+05:45:30", "offsets are whole minutes"),
         ("2026-11-20T09:00:00+24:00", "offsets are whole minutes"),
@@ -114,7 +137,10 @@ fn odd_offsets_leap_seconds_and_far_years() {
 #[test]
 fn duplicated_ids_keep_every_post_in_order() {
     let posts: Vec<Post> = (0..50)
-        .map(|n| post(json!({"id": "same", "text": format!("post {n}"), "account": "a", "at": "2026-11-20T09:00:00Z"})).unwrap())
+        .map(|n| {
+            post(json!({"id": "same", "text": format!("post {n}"), "account": "a", "at": "2026-11-20T09:00:00Z"}))
+                .unwrap()
+        })
         .collect();
     let report = Linter::default().lint_schedule(&posts);
     assert_eq!(report.posts.len(), 50);
@@ -129,13 +155,41 @@ fn duplicated_ids_keep_every_post_in_order() {
 fn bad_configs_are_clear_errors() {
     let cases: [(&str, &str, &str); 9] = [
         ("[scoring]\nerror = \"x\"", "scoring.error", "invalid type: string"),
-        ("[scoring]\nwarning = -30", "scoring.warning", "invalid value: integer `-30`"),
-        ("[brand]\ndomains = [\"a.com\", 1]", "brand.domains[1]", "expected a string"),
-        ("[rules.robotic-cadence]\nmax-cv = nan", "rules.robotic-cadence.max-cv", "NaN is not a finite number"),
-        ("[rules.robotic-cadence]\nmax-cv = -1.0", "rules.robotic-cadence", "at least 0"),
-        ("[rules.self-promo-ratio]\nmax-ratio = inf", "rules.self-promo-ratio.max-ratio", "inf is not a finite"),
-        ("[rules.self-promo-ratio]\nmax-ratio = -0.2", "rules.self-promo-ratio", "between 0 and 1"),
-        ("[rules.hashtag-stuffing]\nmax = { x = -2 }", "rules.hashtag-stuffing.max.x", "non-negative integer"),
+        (
+            "[scoring]\nwarning = -30",
+            "scoring.warning",
+            "invalid value: integer `-30`",
+        ),
+        (
+            "[brand]\ndomains = [\"a.com\", 1]",
+            "brand.domains[1]",
+            "expected a string",
+        ),
+        (
+            "[rules.robotic-cadence]\nmax-cv = nan",
+            "rules.robotic-cadence.max-cv",
+            "NaN is not a finite number",
+        ),
+        (
+            "[rules.robotic-cadence]\nmax-cv = -1.0",
+            "rules.robotic-cadence",
+            "at least 0",
+        ),
+        (
+            "[rules.self-promo-ratio]\nmax-ratio = inf",
+            "rules.self-promo-ratio.max-ratio",
+            "inf is not a finite",
+        ),
+        (
+            "[rules.self-promo-ratio]\nmax-ratio = -0.2",
+            "rules.self-promo-ratio",
+            "between 0 and 1",
+        ),
+        (
+            "[rules.hashtag-stuffing]\nmax = { x = -2 }",
+            "rules.hashtag-stuffing.max.x",
+            "non-negative integer",
+        ),
         ("[rules.flooding]\nmax-per-hour = 1e400", "", "TOML parse error"),
     ];
     for (toml, key, needle) in cases {
@@ -146,7 +200,10 @@ fn bad_configs_are_clear_errors() {
     let huge = format!("[rules.spam-phrase]\nregexes = [\"{}\"]", "(a{1000}){1000}");
     let err = Config::from_toml(&huge).unwrap_err();
     assert_eq!(err.key, "rules.spam-phrase");
-    assert!(err.message.contains("is too big (compiled form over 262144 bytes)"), "{err}");
+    assert!(
+        err.message.contains("is too big (compiled form over 262144 bytes)"),
+        "{err}"
+    );
 }
 
 #[test]

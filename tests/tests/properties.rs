@@ -13,10 +13,62 @@ use proptest::prelude::*;
 /// Pieces that matter to the scanners and rules: sigils, URL parts, marks, emoji parts,
 /// combining and bidi marks, full-width forms, astral chars, controls.
 const PIECES: &[&str] = &[
-    "#", "＃", "@", "＠", "$", ".", "/", ":", "?", "!", "!!!!", "？", "‼", "(", ")", "-", "_", " ", "\n", "a", "Z",
-    "rt", "https://", "www.", "com", "t.co/", "xn--", "ff", "FF", "followfriday", "nowplaying", "mondaymotivation",
-    "follow for follow", "free followers", "SHOUT", "😀", "👩‍💻", "🇯🇵", "\u{fe0f}", "\u{20e3}", "\u{301}", "\u{200d}",
-    "\u{202e}", "\u{2066}", "\u{0}", "\u{feff}", "Ⱥ", "İ", "ſ", "é", "東京", "한국", "مرحبا", "𝒳", "42", "acme.com",
+    "#",
+    "＃",
+    "@",
+    "＠",
+    "$",
+    ".",
+    "/",
+    ":",
+    "?",
+    "!",
+    "!!!!",
+    "？",
+    "‼",
+    "(",
+    ")",
+    "-",
+    "_",
+    " ",
+    "\n",
+    "a",
+    "Z",
+    "rt",
+    "https://",
+    "www.",
+    "com",
+    "t.co/",
+    "xn--",
+    "ff",
+    "FF",
+    "followfriday",
+    "nowplaying",
+    "mondaymotivation",
+    "follow for follow",
+    "free followers",
+    "SHOUT",
+    "😀",
+    "👩‍💻",
+    "🇯🇵",
+    "\u{fe0f}",
+    "\u{20e3}",
+    "\u{301}",
+    "\u{200d}",
+    "\u{202e}",
+    "\u{2066}",
+    "\u{0}",
+    "\u{feff}",
+    "Ⱥ",
+    "İ",
+    "ſ",
+    "é",
+    "東京",
+    "한국",
+    "مرحبا",
+    "𝒳",
+    "42",
+    "acme.com",
 ];
 
 /// Texts made of pieces, or any string at all.
@@ -33,8 +85,14 @@ fn network() -> impl Strategy<Value = Network> {
 
 /// A post of a small schedule: a few accounts, networks and times, sometimes no time.
 fn scheduled_post() -> impl Strategy<Value = Post> {
-    (text(), network(), 0..3usize, prop::option::of(0..2_000i64), prop::option::of(any::<bool>())).prop_map(
-        |(text, network, account, minutes, promotional)| {
+    (
+        text(),
+        network(),
+        0..3usize,
+        prop::option::of(0..2_000i64),
+        prop::option::of(any::<bool>()),
+    )
+        .prop_map(|(text, network, account, minutes, promotional)| {
             let mut value = serde_json::json!({
                 "text": text, "network": network.name(), "account": format!("acct{account}"),
                 "promotional": promotional,
@@ -44,8 +102,7 @@ fn scheduled_post() -> impl Strategy<Value = Post> {
                 value["at"] = serde_json::Value::String(at.to_string());
             }
             Post::from_json_value(value).expect("generated posts are valid")
-        },
-    )
+        })
 }
 
 /// The default linter, built once (building one per case would dominate the run time).
