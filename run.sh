@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # postlint's two entry points:
 #   ./run.sh demo   set up, build, and lint the bundled example queue (fixtures/demo/)
-#   ./run.sh test   set up and run every test, lint and format check (what CI runs)
+#   ./run.sh test   set up and run every test, lint and format check, and a short fuzzing run
+#                   when a nightly toolchain is there (what CI runs)
 # Setup steps are idempotent and near-instant when already done.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -55,6 +56,16 @@ test_sarif() {
   grep -E '^# (pass|fail)' "$log"
 }
 
+# The fuzz targets for a short while, when a nightly toolchain is there (cargo-fuzz needs one).
+test_fuzz() {
+  if rustup toolchain list | grep -q '^nightly'; then
+    step "fuzzing: each target for 20 s (scripts/fuzz.sh SECONDS runs longer)"
+    scripts/fuzz.sh 20
+  else
+    step "fuzzing skipped: no nightly toolchain (rustup toolchain install nightly to run scripts/fuzz.sh)"
+  fi
+}
+
 test_wasm() {
   step "WebAssembly package: setup, build, wasm-bindgen-test, node, parity, size, headless Chromium"
   bindings/wasm/scripts/test.sh
@@ -90,6 +101,7 @@ test_rust() {
 case "${1:-}" in
   test-python) test_python ;;
   test-wasm) test_wasm ;;
+  test-fuzz) test_fuzz ;;
   demo) demo ;;
   test)
     setup_rust
@@ -97,10 +109,11 @@ case "${1:-}" in
     test_sarif
     test_python
     test_wasm
+    test_fuzz
     step "all tests passed"
     ;;
   *)
-    echo "usage: ./run.sh demo|test   (test-python, test-wasm: one package only)" >&2
+    echo "usage: ./run.sh demo|test   (test-python, test-wasm, test-fuzz: one part only)" >&2
     exit 2
     ;;
 esac
