@@ -26,8 +26,8 @@ impl Folded {
         // The ASCII chars that `char::is_whitespace` accepts.
         let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
         if text.is_ascii()
-            && bytes.windows(2).all(|pair| pair != b"  ")
-            && !bytes.iter().any(|&b| b != b' ' && is_space(b))
+            && !bytes.iter().any(|&b| (b'\t'..=b'\r').contains(&b))
+            && memchr::memmem::find(bytes, b"  ").is_none()
         {
             return Self {
                 text: text.to_ascii_lowercase(),

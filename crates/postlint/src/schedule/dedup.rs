@@ -69,7 +69,8 @@ impl Fingerprint {
     /// Fingerprints a normalized text (words separated by single spaces).
     pub fn new(normalized: &str, options: &DedupOptions) -> Self {
         let key = xxhash_rust::xxh3::xxh3_128(normalized.as_bytes());
-        let chars = count_chars(normalized);
+        let mut signature = Signature::new();
+        let chars = for_each_shingle(normalized, |hash| signature.add(hash));
         let words = if normalized.is_empty() {
             0
         } else {
@@ -79,7 +80,7 @@ impl Fingerprint {
         Self {
             key,
             chars: u32::try_from(chars).unwrap_or(u32::MAX),
-            bands: eligible.then(|| band_keys(normalized)),
+            bands: eligible.then(|| signature.band_keys()),
         }
     }
 }
@@ -88,11 +89,6 @@ impl AsRef<Fingerprint> for Fingerprint {
     fn as_ref(&self) -> &Fingerprint {
         self
     }
-}
-
-/// Chars in `text` (counting UTF-8 lead bytes).
-fn count_chars(text: &str) -> usize {
-    text.bytes().filter(|&b| (b as i8) >= -0x40).count()
 }
 
 /// The murmur3 64-bit finalizer: every input bit affects every output bit.
@@ -104,24 +100,63 @@ const fn fmix64(mut x: u64) -> u64 {
     x ^ (x >> 33)
 }
 
+/// The base of the rolling 5-gram hash (odd).
+const BASE: u64 = 0x9E37_79B9_7F4A_7C15;
+/// `BASE` to the power `SHINGLE - 1`: the weight of the oldest char of a 5-gram, taken out
+/// before the next char comes in.
+const BASE_OUT_NEXT: u64 = BASE.wrapping_mul(BASE).wrapping_mul(BASE).wrapping_mul(BASE);
+
 /// Calls `each` with the 64-bit hash of every character 5-gram of `text` (of the whole text
-/// when it is shorter), in text order, repeats included.
-fn for_each_shingle(text: &str, mut each: impl FnMut(u64)) {
-    // Five 21-bit chars fit in a u128 window; the window is the 5-gram itself.
-    const MASK: u128 = (1 << (21 * SHINGLE)) - 1;
-    let mix = |window: u128| fmix64(window as u64 ^ ((window >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-    let mut window: u128 = 0;
-    let mut count = 0;
-    for ch in text.chars() {
-        window = ((window << 21) | u128::from(u32::from(ch))) & MASK;
-        count += 1;
-        if count >= SHINGLE {
-            each(mix(window));
+/// when it is shorter), in text order, repeats included; returns the number of chars.
+///
+/// A 5-gram's hash is a polynomial of its chars, kept by a rolling update (one multiply in,
+/// one out), then mixed by [`fmix64`].
+fn for_each_shingle(text: &str, mut each: impl FnMut(u64)) -> usize {
+    if text.is_ascii() {
+        // Each byte is a char: the char leaving the window is the byte four places back.
+        let values = text.as_bytes();
+        let value = |at: usize| u64::from(values[at]) + 1;
+        let mut hash: u64 = 0;
+        for at in 0..values.len().min(SHINGLE - 1) {
+            hash = hash.wrapping_mul(BASE).wrapping_add(value(at));
         }
+        for at in SHINGLE - 1..values.len() {
+            hash = hash.wrapping_mul(BASE).wrapping_add(value(at));
+            each(fmix64(hash));
+            hash = hash.wrapping_sub(value(at + 1 - SHINGLE).wrapping_mul(BASE_OUT_NEXT));
+        }
+        return finish_shingles(values.len(), hash, each);
     }
+    let mut chars = text.chars().map(|ch| u64::from(u32::from(ch)) + 1);
+    // The first SHINGLE - 1 chars fill the window; the last SHINGLE - 1 are kept in a ring,
+    // oldest at `oldest`.
+    let mut recent = [0u64; SHINGLE - 1];
+    let mut hash: u64 = 0;
+    let mut count = 0;
+    for value in chars.by_ref().take(SHINGLE - 1) {
+        hash = hash.wrapping_mul(BASE).wrapping_add(value);
+        recent[count] = value;
+        count += 1;
+    }
+    // Then each char completes a 5-gram and pushes out the oldest char.
+    let mut oldest = 0;
+    for value in chars {
+        hash = hash.wrapping_mul(BASE).wrapping_add(value);
+        each(fmix64(hash));
+        hash = hash.wrapping_sub(recent[oldest].wrapping_mul(BASE_OUT_NEXT));
+        recent[oldest] = value;
+        oldest = (oldest + 1) % (SHINGLE - 1);
+        count += 1;
+    }
+    finish_shingles(count, hash, each)
+}
+
+/// After the last char: a text shorter than a shingle is hashed whole. Returns `count`.
+fn finish_shingles(count: usize, hash: u64, mut each: impl FnMut(u64)) -> usize {
     if (1..SHINGLE).contains(&count) {
-        each(mix(window | (count as u128) << 110));
+        each(fmix64(hash ^ (count as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93)));
     }
+    count
 }
 
 /// The 64-bit hashes of the character 5-grams of `text`, sorted and deduplicated: the set that
@@ -158,52 +193,72 @@ static PROBE_TABLE: [[u8; PROBES]; BINS] = {
     table
 };
 
-/// The band keys of the MinHash signature of `text`.
+/// A MinHash signature being built: one-permutation MinHash with optimal densification
+/// (Shrivastava, ICML 2017). Each 5-gram hash falls into one of the 126 bins by its high bits
+/// and keeps the minimum of its low 32 bits per bin; an empty bin then borrows the value of the
+/// first originally filled bin of a fixed probe sequence, so equal sets get equal signatures and
+/// the collision probability per bin stays the Jaccard similarity.
 ///
-/// One-permutation MinHash with optimal densification (Shrivastava, ICML 2017): each 5-gram
-/// hash falls into one of the 126 bins by its high bits and keeps the minimum of its low 32 bits
-/// per bin; an empty bin borrows the value of the first originally filled bin of a fixed probe
-/// sequence, so equal sets get equal signatures and the collision probability per bin stays the
-/// Jaccard similarity.
-fn band_keys(text: &str) -> [u32; BANDS] {
-    let mut minimums = [u32::MAX; BINS];
-    // A bit per bin, set when a 5-gram falls into it.
-    let mut filled = [0u64; BINS.div_ceil(64)];
-    for_each_shingle(text, |hash| {
-        let bin = ((u128::from(hash) * BINS as u128) >> 64) as usize;
-        minimums[bin] = minimums[bin].min(hash as u32);
-        filled[bin / 64] |= 1 << (bin % 64);
-    });
-    let is_filled = |bin: usize| filled[bin / 64] & (1 << (bin % 64)) != 0;
-    if filled.iter().any(|&word| word != 0) {
-        for bin in 0..BINS {
-            if is_filled(bin) {
-                continue;
+/// The bin is the hash's position among 126 equal ranges and the value its offset within that
+/// range (the two halves of one multiplication), as in the original one-permutation scheme. A
+/// bin that no 5-gram reached keeps `u32::MAX`; a real minimum equal to it (odds 2^-32) is
+/// treated as empty, which keeps results deterministic.
+struct Signature {
+    minimums: [u32; BINS],
+}
+
+impl Signature {
+    fn new() -> Self {
+        Self {
+            minimums: [u32::MAX; BINS],
+        }
+    }
+
+    fn add(&mut self, hash: u64) {
+        let product = u128::from(hash) * BINS as u128;
+        let (bin, offset) = ((product >> 64) as usize, (product as u64 >> 32) as u32);
+        self.minimums[bin] = self.minimums[bin].min(offset);
+    }
+
+    /// Densifies the signature and hashes each band of [`ROWS`] values to a 32-bit key.
+    fn band_keys(mut self) -> [u32; BANDS] {
+        let original = self.minimums;
+        let is_filled = |bin: usize| original[bin] != u32::MAX;
+        if original.iter().any(|&value| value != u32::MAX) {
+            for bin in (0..BINS).filter(|&bin| !is_filled(bin)) {
+                let source = PROBE_TABLE[bin]
+                    .iter()
+                    .map(|&candidate| usize::from(candidate))
+                    .find(|&candidate| is_filled(candidate))
+                    .unwrap_or_else(|| {
+                        (PROBES..)
+                            .map(|attempt| probe(bin, attempt))
+                            .find(|&candidate| is_filled(candidate))
+                            .expect("some bin is filled")
+                    });
+                self.minimums[bin] = original[source];
             }
-            let source = PROBE_TABLE[bin]
-                .iter()
-                .map(|&candidate| usize::from(candidate))
-                .find(|&candidate| is_filled(candidate))
-                .unwrap_or_else(|| {
-                    (PROBES..)
-                        .map(|attempt| probe(bin, attempt))
-                        .find(|&candidate| is_filled(candidate))
-                        .expect("some bin is filled")
-                });
-            minimums[bin] = minimums[source];
         }
-    }
-    let mut bands = [0; BANDS];
-    for (band, rows) in minimums.chunks_exact(ROWS).enumerate() {
-        let mut hash = (band as u64).wrapping_mul(0xA076_1D64_78BD_642F);
-        for &row in rows {
-            hash = (hash ^ u64::from(row))
-                .wrapping_mul(0xE703_7ED1_A0B4_28DB)
-                .rotate_left(31);
+        let mut bands = [0; BANDS];
+        for (band, rows) in self.minimums.chunks_exact(ROWS).enumerate() {
+            let mut hash = (band as u64).wrapping_mul(0xA076_1D64_78BD_642F);
+            for &row in rows {
+                hash = (hash ^ u64::from(row))
+                    .wrapping_mul(0xE703_7ED1_A0B4_28DB)
+                    .rotate_left(31);
+            }
+            bands[band] = fmix64(hash) as u32;
         }
-        bands[band] = fmix64(hash) as u32;
+        bands
     }
-    bands
+}
+
+/// The band keys of the MinHash signature of `text`.
+#[cfg(test)]
+fn band_keys(text: &str) -> [u32; BANDS] {
+    let mut signature = Signature::new();
+    for_each_shingle(text, |hash| signature.add(hash));
+    signature.band_keys()
 }
 
 /// Exact Jaccard similarity of two sorted, deduplicated sets.
@@ -532,6 +587,23 @@ mod tests {
         assert_eq!(clusters.near.len(), 1);
         assert_eq!(clusters.near[0].members.len(), 2_000);
         assert!(clusters.near[0].pairs.len() <= 2_000 * MAX_PARTNERS);
+    }
+
+    #[test]
+    fn rolling_shingle_hashes_equal_each_window_hashed_alone() {
+        for text in ["five practical tips", "café ünïcödé 東京 ok 🎉x", "abcde", "abcdefghij"] {
+            let chars: Vec<char> = text.chars().collect();
+            let mut expected: Vec<u64> = chars
+                .windows(SHINGLE)
+                .flat_map(|window| shingles(&window.iter().collect::<String>()))
+                .collect();
+            expected.sort_unstable();
+            expected.dedup();
+            assert_eq!(shingles(text), expected, "{text}");
+        }
+        // Texts shorter than a shingle are one set member, distinct from their 5-gram kin.
+        assert_eq!(shingles("abc").len(), 1);
+        assert_ne!(shingles("abc"), shingles("abcab"));
     }
 
     #[test]

@@ -36,8 +36,6 @@ pub struct Normalizer {
     scratch: String,
     /// Ranges of `scratch`.
     ranges: Vec<Range<usize>>,
-    /// One piece of prose, folded, while it is split into tokens.
-    folded: String,
     out: String,
 }
 
@@ -155,43 +153,58 @@ impl Normalizer {
         (out, ranges.len())
     }
 
-    /// The template skeleton of a post: links as `{url}`, mentions as `{@}`, numbers as `{n}`,
-    /// and the title masked as `{title}`: everything between the fixed prefix (the words up to a
-    /// `:`, `—`, `-` or `|` among the first six, or else the first two words) and the trailing
-    /// links and hashtags. "New post: How we cut cold starts {url}" and "New post: Ten tips for
-    /// Rust {url}" both become "new post: {title} {url}". The result lives until the next call.
+    /// The template skeleton of a post: what stays when a template is filled in again.
+    ///
+    /// The post splits into tokens at whitespace, each link, mention, hashtag and cashtag being
+    /// one token (links as `{url}`, mentions as `{@}`); tokens are folded, numbers become `{n}`.
+    /// The links, mentions and hashtags that end the post are its tail; the rest is the body.
+    /// The body keeps its fixed prefix (the tokens up to one that ends with `:` or is `—`, `–`,
+    /// `-` or `|` among the first six, or else the first two) and the rest of it becomes
+    /// `{title}`. "New post: How we cut cold starts https://acme.com/b/1" and "New post: Ten
+    /// tips for Rust https://acme.com/b/2" both become "new post: {title} {url}". Only the
+    /// first tokens and the tail are read. The result lives until the next call.
     pub fn skeleton(&mut self, text: &str, entities: &Entities) -> &str {
         self.collect_pieces(entities);
         let Self {
             pieces,
             scratch,
             ranges,
-            folded,
             out,
+            ..
         } = self;
+        // The tail: trailing links, mentions and hashtags with only whitespace after each.
+        let mut tail = pieces.len();
+        let mut after = text.len();
+        while tail > 0 {
+            let (span, piece) = pieces[tail - 1];
+            if matches!(piece, Piece::Cashtag) || !text[span.end..after].trim().is_empty() {
+                break;
+            }
+            tail -= 1;
+            after = span.start;
+        }
+        // The first MAX_PREFIX_WORDS + 1 tokens of the body: enough to place the prefix and to
+        // know whether a title follows it.
         scratch.clear();
         ranges.clear();
+        let wanted = MAX_PREFIX_WORDS + 1;
         let mut cursor = 0;
-        for &(span, piece) in pieces.iter() {
-            push_tokens(scratch, ranges, folded, &text[cursor..span.start]);
-            let start = scratch.len();
-            match piece {
-                Piece::Url(_) => scratch.push_str("{url}"),
-                Piece::Mention => scratch.push_str("{@}"),
-                Piece::Hashtag | Piece::Cashtag => fold_into(scratch, span.slice(text)),
+        for &(span, piece) in pieces[..tail].iter() {
+            if ranges.len() >= wanted {
+                break;
             }
-            ranges.push(start..scratch.len());
+            push_tokens(scratch, ranges, &text[cursor..span.start], wanted);
+            if ranges.len() < wanted {
+                push_entity(scratch, ranges, text, span, piece);
+            }
             cursor = span.end;
         }
-        push_tokens(scratch, ranges, folded, &text[cursor..]);
-
+        if ranges.len() < wanted {
+            push_tokens(scratch, ranges, &text[cursor..after], wanted);
+        }
+        let body = ranges.len();
         let token = |range: &Range<usize>| &scratch[range.clone()];
-        let is_entity = |token: &str| token == "{url}" || token.starts_with(['#', '＃']) || token == "{@}";
-        let body_end = ranges
-            .iter()
-            .rposition(|range| !is_entity(token(range)))
-            .map_or(0, |at| at + 1);
-        let separator = ranges[..body_end.min(MAX_PREFIX_WORDS)].iter().position(|range| {
+        let separator = ranges[..body.min(MAX_PREFIX_WORDS)].iter().position(|range| {
             let token = token(range);
             token.ends_with(':') || matches!(token, "—" | "–" | "-" | "|")
         });
@@ -203,21 +216,35 @@ impl Normalizer {
             }
             out.push_str(token);
         };
-        if body_end > head {
-            ranges[..head].iter().for_each(|range| push(token(range)));
+        ranges[..body.min(head)].iter().for_each(|range| push(token(range)));
+        if body > head {
             push("{title}");
-        } else {
-            ranges[..body_end].iter().for_each(|range| push(token(range)));
         }
-        ranges[body_end..].iter().for_each(|range| push(token(range)));
+        for &(span, piece) in &pieces[tail..] {
+            let start = scratch.len();
+            push_entity(scratch, ranges, text, span, piece);
+            push(&scratch[start..]);
+        }
         out
     }
 }
 
+/// Appends the token of an entity to `scratch`: `{url}`, `{@}`, or the folded hashtag or
+/// cashtag.
+fn push_entity(scratch: &mut String, ranges: &mut Vec<Range<usize>>, text: &str, span: Span, piece: Piece) {
+    let start = scratch.len();
+    match piece {
+        Piece::Url(_) => scratch.push_str("{url}"),
+        Piece::Mention => scratch.push_str("{@}"),
+        Piece::Hashtag | Piece::Cashtag => fold_into(scratch, span.slice(text)),
+    }
+    ranges.push(start..scratch.len());
+}
+
 /// Appends the folded form of `text` (NFKC per char, lowercase) to `out`.
 fn fold_into(out: &mut String, text: &str) {
-    let start = out.len();
     if text.is_ascii() {
+        let start = out.len();
         out.push_str(text);
         out[start..].make_ascii_lowercase();
     } else {
@@ -225,10 +252,20 @@ fn fold_into(out: &mut String, text: &str) {
     }
 }
 
-/// Whether an ASCII byte continues a word.
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
+/// For each ASCII byte: itself lowercased when it continues a word (letter, digit, `_`),
+/// else 0.
+static WORD_BYTES: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() || byte == b'_' {
+            table[b] = byte.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
 
 /// Appends the folded words of `piece` to `out`, each followed by one space: punctuation and
 /// emoji separate words.
@@ -238,18 +275,16 @@ fn push_words(out: &mut String, piece: &str) {
             out.push(' ');
         }
     };
+    out.reserve(piece.len() + 1);
     let bytes = piece.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        if is_word_byte(bytes[at]) {
-            // A run of ASCII word bytes, copied and lowercased at once.
-            let end = at + bytes[at..].iter().take_while(|&&b| is_word_byte(b)).count();
-            let start = out.len();
-            out.push_str(&piece[at..end]);
-            out[start..].make_ascii_lowercase();
-            at = end;
-        } else if bytes[at].is_ascii() {
-            separate(out);
+        let byte = bytes[at];
+        if byte < 0x80 {
+            match WORD_BYTES[usize::from(byte)] {
+                0 => separate(out),
+                lower => out.push(char::from(lower)),
+            }
             at += 1;
         } else {
             let ch = piece[at..].chars().next().expect("a char starts here");
@@ -279,32 +314,47 @@ fn push_domain(out: &mut String, host: &str) {
     }
 }
 
-/// Appends the folded, whitespace-separated tokens of `piece` to `scratch` (`folded` is a
-/// buffer), numbers as `{n}`.
-fn push_tokens(scratch: &mut String, ranges: &mut Vec<Range<usize>>, folded: &mut String, piece: &str) {
-    let push = |word: &str| {
-        let begin = scratch.len();
-        if word.bytes().any(|b| b.is_ascii_digit()) && word.chars().all(|c| !c.is_alphabetic()) {
+/// Appends the whitespace-separated tokens of `piece` to `scratch`, folded, numbers as `{n}`,
+/// until `ranges` holds `limit` tokens.
+fn push_tokens(scratch: &mut String, ranges: &mut Vec<Range<usize>>, piece: &str, limit: usize) {
+    let mut room = limit.saturating_sub(ranges.len());
+    let mut push = |word: &str, number: bool| {
+        let start = scratch.len();
+        if number {
             scratch.push_str("{n}");
         } else {
-            scratch.push_str(word);
-            if word.is_ascii() {
-                scratch[begin..].make_ascii_lowercase();
-            }
+            fold_into(scratch, word);
         }
-        ranges.push(begin..scratch.len());
+        ranges.push(start..scratch.len());
     };
     if piece.is_ascii() {
-        // Folding ASCII is lowercasing, which `push` does per word. (`char::is_whitespace`
-        // also takes the vertical tab, which `split_ascii_whitespace` does not.)
-        piece
-            .split(|ch: char| ch.is_ascii_whitespace() || ch == '\x0B')
-            .filter(|word| !word.is_empty())
-            .for_each(push);
+        // The ASCII whitespace of `char::is_whitespace` (with the vertical tab).
+        let is_space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+        let bytes = piece.as_bytes();
+        let mut at = 0;
+        while room > 0 {
+            while at < bytes.len() && is_space(bytes[at]) {
+                at += 1;
+            }
+            if at == bytes.len() {
+                return;
+            }
+            let (start, mut digit, mut letter) = (at, false, false);
+            while at < bytes.len() && !is_space(bytes[at]) {
+                digit |= bytes[at].is_ascii_digit();
+                letter |= bytes[at].is_ascii_alphabetic();
+                at += 1;
+            }
+            push(&piece[start..at], digit && !letter);
+            room -= 1;
+        }
     } else {
-        folded.clear();
-        fold_into(folded, piece);
-        folded.split_whitespace().for_each(push);
+        for word in piece.split_whitespace().take(room) {
+            push(
+                word,
+                word.bytes().any(|b| b.is_ascii_digit()) && word.chars().all(|c| !c.is_alphabetic()),
+            );
+        }
     }
 }
 
