@@ -536,7 +536,7 @@ fn tco_end(text: &str, start: usize, protocol: usize, end: usize) -> Option<usiz
 pub(crate) fn may_have_url(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(offset) = bytes[from..].iter().position(|&b| b == b'.') {
+    while let Some(offset) = memchr::memchr(b'.', &bytes[from..]) {
         let next = from + offset + 1;
         if bytes.get(next).is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80) {
             return true;
