@@ -50,6 +50,21 @@ fn is_run_char(c: char) -> bool {
     c == '-' || c == '_' || is_domain_char(c)
 }
 
+/// [`is_run_char`] for each ASCII byte: not ASCII punctuation (except `-`, `_`, `"` and the
+/// backtick, which twitter-text's domain chars allow) and not a space.
+static ASCII_RUN_CHARS: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        let punct = byte.is_ascii_punctuation() && !matches!(byte, b'-' | b'_' | b'"' | b'`');
+        let space = byte == b' ' || (byte >= 9 && byte <= 13);
+        table[b] = !punct && !space;
+        b += 1;
+    }
+    table
+};
+
 /// A char of an ASCII label (validAsciiDomain): ASCII letters and digits, `-`, Latin accents.
 fn is_ascii_label_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '-' || is_latin_accent(c)
@@ -151,7 +166,7 @@ impl Chain {
         while at < bytes.len() {
             let b = bytes[at];
             let width = if b.is_ascii() {
-                if !(b.is_ascii_alphanumeric() || b == b'-' || is_run_char(char::from(b))) {
+                if !ASCII_RUN_CHARS[usize::from(b)] {
                     break;
                 }
                 1
@@ -700,6 +715,13 @@ fn accept(urls: &mut Vec<Url>, text: &str, found: &Match) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_run_table_agrees_with_is_run_char() {
+        for b in 0u8..128 {
+            assert_eq!(ASCII_RUN_CHARS[usize::from(b)], is_run_char(char::from(b)), "byte {b}");
+        }
+    }
 
     #[test]
     fn punycode_lengths_match_known_encodings() {
