@@ -22,6 +22,7 @@ pub mod rules;
 pub mod schedule;
 pub mod span;
 pub mod text;
+pub mod unicode;
 
 pub use autofix::Fixed;
 pub use config::{Brand, Config, ConfigError, Scoring};
