@@ -1,6 +1,6 @@
 """Apache Spark helpers: lint posts and schedules of any size on a cluster with PySpark.
 
-Needs pyspark, pandas and pyarrow (``pip install 'postlint[spark]'``), with postlint installed
+Needs pyspark 4 and pyarrow (``pip install 'postlint[spark]'``), with postlint installed
 on every executor. Both functions return a DataFrame with one row per finding, in the schema
 `DIAGNOSTIC_SCHEMA`; rows of both can be combined with ``unionByName``.
 
@@ -12,7 +12,7 @@ How the schedule is split (the results equal `Linter.lint_schedule` on one machi
 
 1. Every schedule rule but `cross-account-duplicate` judges posts of one account (streams are
    per account and network; copies, near copies and cross-network blasts are compared within one
-   account), so ``groupBy(account).applyInPandas`` lints each account's posts as a schedule.
+   account), so ``groupBy(account).applyInArrow`` lints each account's posts as a schedule.
 2. `cross-account-duplicate` compares exact copies (equal normalized text) across accounts. A
    vectorized pass computes each post's duplicate key (a 128-bit BLAKE2b hash of its normalized
    text, `postlint.duplicate_keys`); a window over the key keeps the keys that 2 or more accounts
@@ -32,11 +32,12 @@ from functools import lru_cache
 from os import PathLike
 from typing import Any
 
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from pyspark.sql import Column, DataFrame, Window
 from pyspark.sql import functions as F
 from pyspark.sql import types as T
-from pyspark.sql.pandas.functions import pandas_udf
+from pyspark.sql.pandas.types import to_arrow_schema
 
 from ._postlint import Linter, PostlintError, ScheduleDiagnostic, duplicate_keys
 
@@ -166,18 +167,9 @@ def _indexed(posts: DataFrame) -> DataFrame:
     )
 
 
-def _plain(value: Any) -> Any:
-    """A pandas cell as a plain Python value: None for missing (NaN; no post field is a float),
-    lists for arrays, Python scalars for numpy ones."""
-    if isinstance(value, float):
-        return None
-    tolist = getattr(value, "tolist", None)
-    return value if tolist is None else tolist()
-
-
 @dataclass
 class _Batch:
-    """Posts of a pandas batch, in input order: dicts for the linter, with their indices in the
+    """Posts of an Arrow batch, in input order: dicts for the linter, with their indices in the
     DataFrame, ids and accounts."""
 
     posts: list[dict[str, Any]]
@@ -186,17 +178,13 @@ class _Batch:
     accounts: list[str | None]
 
     @staticmethod
-    def of(batch: pd.DataFrame) -> _Batch:
-        fields = list(batch.columns)
-        at_index = fields.index("_index")
-        rows = sorted(batch.to_numpy().tolist(), key=lambda row: row[at_index])
-        posts = [
-            {field: _plain(value) for field, value in zip(fields, row) if field in _FIELD_TYPES}
-            for row in rows
-        ]
+    def of(table: pa.Table | pa.RecordBatch) -> _Batch:
+        table = table.take(pc.sort_indices(table["_index"]))
+        fields = [field for field in table.column_names if field in _FIELD_TYPES]
+        posts = table.select(fields).to_pylist()
         return _Batch(
             posts,
-            [row[at_index] for row in rows],
+            table["_index"].to_pylist(),
             [post.get("id") for post in posts],
             [post.get("account") for post in posts],
         )
@@ -212,22 +200,25 @@ class _Batch:
         return PostlintError(re.sub(r"posts\[(\d+)\]", name, str(error)))
 
 
-#: What a batch or group without findings gives.
-_NO_FINDINGS = pd.DataFrame(columns=DIAGNOSTIC_COLUMNS)
+#: `DIAGNOSTIC_SCHEMA` as Arrow types, for the tables the Python workers return.
+_ARROW_SCHEMA = to_arrow_schema(DIAGNOSTIC_SCHEMA)
 
 
-def _frame(rows: list[tuple[Any, ...]]) -> pd.DataFrame:
-    """Rows in `DIAGNOSTIC_COLUMNS` order as a DataFrame that Arrow converts to
-    `DIAGNOSTIC_SCHEMA`."""
-    return pd.DataFrame(rows, columns=DIAGNOSTIC_COLUMNS) if rows else _NO_FINDINGS
+def _table(rows: list[tuple[Any, ...]]) -> pa.Table:
+    """Rows in `DIAGNOSTIC_COLUMNS` order as an Arrow table of `DIAGNOSTIC_SCHEMA`."""
+    columns = list(zip(*rows)) if rows else [() for _ in DIAGNOSTIC_COLUMNS]
+    return pa.Table.from_arrays(
+        [pa.array(column, type=field.type) for column, field in zip(columns, _ARROW_SCHEMA)],
+        schema=_ARROW_SCHEMA,
+    )
 
 
-def _lint_post_batches(settings: _Settings, batches: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+def _lint_post_batches(settings: _Settings, batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """Lints each Arrow batch of posts with `Linter.lint_many` (one thread: Spark runs one task
     per core)."""
     linter = _linter(settings.config_json)
-    for frame in batches:
-        batch = _Batch.of(frame)
+    for record_batch in batches:
+        batch = _Batch.of(record_batch)
         try:
             report = linter.lint_many(batch.posts, network=settings.default_network, threads=1)
         except PostlintError as error:
@@ -253,12 +244,10 @@ def _lint_post_batches(settings: _Settings, batches: Iterable[pd.DataFrame]) -> 
                         None,
                     )
                 )
-        yield _frame(rows)
+        yield from _table(rows).to_batches()
 
 
-def _lint_group(
-    settings: _Settings, group: pd.DataFrame, account: bool, keep: str | None = None
-) -> pd.DataFrame:
+def _lint_group(settings: _Settings, group: pa.Table, account: bool, keep: str | None = None) -> pa.Table:
     """Lints a group of posts as a schedule, in input order, and maps its findings' post numbers
     back to the DataFrame's. `account`: the group is one account's (and its findings are about
     it); `keep`: only that rule's findings."""
@@ -288,13 +277,17 @@ def _lint_group(
         for finding in findings
         if keep is None or finding.rule == keep
     ]
-    return _frame(rows)
+    return _table(rows)
 
 
-def _key_hashes(texts: pd.Series) -> pd.Series:
-    """128-bit BLAKE2b hashes of the texts' duplicate keys."""
-    keys = duplicate_keys(texts.tolist())
-    return pd.Series([hashlib.blake2b(key.encode(), digest_size=16).digest() for key in keys])
+def _with_keys(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """Adds `_key`: the 128-bit BLAKE2b hash of each post's duplicate key."""
+    for batch in batches:
+        keys = duplicate_keys(batch["text"].to_pylist())
+        hashes = pa.array(
+            [hashlib.blake2b(key.encode(), digest_size=16).digest() for key in keys], pa.binary()
+        )
+        yield pa.RecordBatch.from_arrays([*batch.columns, hashes], names=[*batch.schema.names, "_key"])
 
 
 def lint_posts(
@@ -330,10 +323,10 @@ def lint_posts(
     }
     posts = _indexed(_select(df, columns))
 
-    def lint_batches(batches: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    def lint_batches(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         return _lint_post_batches(settings, batches)
 
-    return posts.mapInPandas(lint_batches, DIAGNOSTIC_SCHEMA)
+    return posts.mapInArrow(lint_batches, DIAGNOSTIC_SCHEMA)
 
 
 def lint_schedules(
@@ -354,7 +347,7 @@ def lint_schedules(
 
     `at` names a column of RFC 3339 strings with their offset (the rules judge local time);
     `account` is required; other arguments are those of `lint_posts`. Each account's posts are
-    linted together in one task (``groupBy(account).applyInPandas``), and each text that 2 or more
+    linted together in one task (``groupBy(account).applyInArrow``), and each text that 2 or more
     accounts post is checked by `cross-account-duplicate` in one task, so an account's posts, and
     the copies of one text, must fit in an executor's memory. Runs one counting job to number the
     posts.
@@ -370,25 +363,24 @@ def lint_schedules(
     }
     posts = _indexed(_select(df, columns))
 
-    def lint_account(group: pd.DataFrame) -> pd.DataFrame:
+    def lint_account(group: pa.Table) -> pa.Table:
         # Every schedule rule over one account's posts (`cross-account-duplicate` needs two).
         return _lint_group(settings, group, account=True)
 
-    def lint_copies(group: pd.DataFrame) -> pd.DataFrame:
+    def lint_copies(group: pa.Table) -> pa.Table:
         # `cross-account-duplicate` over the posts of 2+ accounts that share one duplicate key.
         return _lint_group(settings, group, account=False, keep=CROSS_ACCOUNT_RULE)
 
-    # pyspark's stubs lack the type-hint form of pandas_udf (Series -> Series).
-    key_hashes = pandas_udf(_key_hashes, T.BinaryType())  # type: ignore[call-overload]
-    per_account = posts.groupBy("account").applyInPandas(lint_account, DIAGNOSTIC_SCHEMA)
+    per_account = posts.groupBy("account").applyInArrow(lint_account, DIAGNOSTIC_SCHEMA)
     by_key = Window.partitionBy("_key")
+    candidates = posts.where(F.col("account").isNotNull() & F.col("text").isNotNull())
+    keyed_schema = T.StructType([*candidates.schema.fields, T.StructField("_key", T.BinaryType())])
     copies = (
-        posts.where(F.col("account").isNotNull() & F.col("text").isNotNull())
-        .withColumn("_key", key_hashes("text"))
+        candidates.mapInArrow(_with_keys, keyed_schema)
         .withColumn("_first", F.min("account").over(by_key))
         .withColumn("_last", F.max("account").over(by_key))
         .where(F.col("_first") < F.col("_last"))
         .drop("_first", "_last")
     )
-    cross_account = copies.groupBy("_key").applyInPandas(lint_copies, DIAGNOSTIC_SCHEMA)
+    cross_account = copies.groupBy("_key").applyInArrow(lint_copies, DIAGNOSTIC_SCHEMA)
     return per_account.unionByName(cross_account)
