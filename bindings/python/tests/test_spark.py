@@ -235,6 +235,19 @@ def test_config_files_and_default_network(spark: SparkSession, tmp_path: Path) -
     assert spark_findings(lint_posts(frame(spark, posts), config=str(config), id="id")) == Counter()
 
 
+def test_integer_accounts_and_ids_are_read_as_strings(spark: SparkSession) -> None:
+    text = "Our status page is back to green, thanks for your patience everyone!"
+    rows = [(10, 1, text, "2026-11-16T09:00:00Z"), (11, 2, text, "2026-11-16T09:05:00Z")]
+    df = spark.createDataFrame(rows, "tweet bigint, user int, body string, at string")
+    found = spark_findings(lint_schedules(df, text="body", account="user", at="at", id="tweet"))
+    posts = [{"id": str(i), "account": str(a), "text": t, "at": at} for i, a, t, at in rows]
+    expected = schedule_findings(postlint.lint_schedule(posts), posts)
+    assert [key[1] for key in expected] == ["cross-account-duplicate"]
+    assert found == expected
+    with pytest.raises(postlint.PostlintError, match="text: column `user` has type int, expected string"):
+        lint_posts(df, text="user")
+
+
 def test_bad_columns_and_config_fail_on_the_driver(spark: SparkSession) -> None:
     df = frame(spark, [{"text": "hello", "account": "a", "at": "2026-01-01T00:00:00Z"}])
     with pytest.raises(postlint.PostlintError, match="account: no column `user`"):

@@ -69,17 +69,20 @@ DIAGNOSTIC_SCHEMA = T.StructType(
 #: The column names of `DIAGNOSTIC_SCHEMA`, in order.
 DIAGNOSTIC_COLUMNS = DIAGNOSTIC_SCHEMA.fieldNames()
 
-CROSS_ACCOUNT_RULE = "cross-account-duplicate"
+_CROSS_ACCOUNT_RULE = "cross-account-duplicate"
 
-#: Post fields and the Spark types their columns may have (ids are cast to strings).
-_FIELD_TYPES: dict[str, tuple[type[T.DataType], ...]] = {
-    "text": (T.StringType,),
-    "network": (T.StringType,),
-    "account": (T.StringType,),
-    "at": (T.StringType,),
-    "id": (T.StringType, T.IntegralType),
-    "promotional": (T.BooleanType,),
-    "allow": (T.ArrayType,),
+_STRING = T.StringType()
+_STRING_OR_INTEGER = (_STRING, T.ByteType(), T.ShortType(), T.IntegerType(), T.LongType())
+#: Post fields and the Spark types their columns may have, by name (integer ids and accounts are
+#: cast to strings).
+_FIELD_TYPES: dict[str, tuple[str, tuple[T.DataType, ...]]] = {
+    "text": ("string", (_STRING,)),
+    "network": ("string", (_STRING,)),
+    "account": ("string or integer", _STRING_OR_INTEGER),
+    "at": ("string", (_STRING,)),
+    "id": ("string or integer", _STRING_OR_INTEGER),
+    "promotional": ("boolean", (T.BooleanType(),)),
+    "allow": ("array<string>", (T.ArrayType(_STRING, True), T.ArrayType(_STRING, False))),
 }
 #: Bits of `monotonically_increasing_id` below the partition number.
 _ROW_BITS = 33
@@ -124,23 +127,18 @@ def _select(df: DataFrame, columns: dict[str, str | None]) -> DataFrame:
         if name not in df.columns:
             raise PostlintError(f"{field}: no column `{name}`; columns: {', '.join(df.columns)}")
         data_type = df.schema[name].dataType
-        allowed = _FIELD_TYPES[field]
-        if field == "allow":
-            ok = isinstance(data_type, T.ArrayType) and isinstance(data_type.elementType, T.StringType)
-        else:
-            ok = isinstance(data_type, allowed)
-        if not ok:
+        expected, allowed = _FIELD_TYPES[field]
+        if data_type not in allowed:
             hint = (
                 "; format times as RFC 3339 strings with their offset, e.g. "
                 "F.date_format(col, \"yyyy-MM-dd'T'HH:mm:ssXXX\")"
                 if field == "at"
                 else ""
             )
-            expected = "array<string>" if field == "allow" else " or ".join(t.__name__ for t in allowed)
             raise PostlintError(
                 f"{field}: column `{name}` has type {data_type.simpleString()}, expected {expected}{hint}"
             )
-        column = df[name].cast("string") if field == "id" else df[name]
+        column = df[name].cast("string") if field in ("id", "account") else df[name]
         selected.append(column.alias(field))
     return df.select(*selected)
 
@@ -369,7 +367,7 @@ def lint_schedules(
 
     def lint_copies(group: pa.Table) -> pa.Table:
         # `cross-account-duplicate` over the posts of 2+ accounts that share one duplicate key.
-        return _lint_group(settings, group, account=False, keep=CROSS_ACCOUNT_RULE)
+        return _lint_group(settings, group, account=False, keep=_CROSS_ACCOUNT_RULE)
 
     per_account = posts.groupBy("account").applyInArrow(lint_account, DIAGNOSTIC_SCHEMA)
     by_key = Window.partitionBy("_key")
