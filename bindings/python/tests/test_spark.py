@@ -27,6 +27,7 @@ pytest.importorskip("pyarrow", reason="pyarrow is not installed: pip install -r 
 pd = pytest.importorskip("pandas", reason="pandas is not installed: pip install -r requirements-spark.txt")
 
 from pyspark.sql import DataFrame, SparkSession  # noqa: E402
+from pyspark.sql import functions as F  # noqa: E402
 
 from postlint.spark import DIAGNOSTIC_COLUMNS, DIAGNOSTIC_SCHEMA, lint_posts, lint_schedules  # noqa: E402
 
@@ -233,6 +234,21 @@ def test_config_files_and_default_network(spark: SparkSession, tmp_path: Path) -
     assert [key[1:3] for key in expected] == [("hashtag-stuffing", "error")]
     assert spark_findings(result) == expected
     assert spark_findings(lint_posts(frame(spark, posts), config=str(config), id="id")) == Counter()
+
+
+def test_spans_slice_the_text_in_sql_and_python(spark: SparkSession) -> None:
+    text = "🎉𝐁𝐢𝐠 news!!!! #a #b #c #d #e #f"
+    result = lint_posts(frame(spark, [{"text": text, "network": "x"}]), network="network")
+    excerpt = F.expr("substring(text, span_start + 1, span_end - span_start)")
+    rows = (
+        result.where("span_start IS NOT NULL")
+        .withColumn("text", F.lit(text))
+        .select("rule", "span_start", "span_end", excerpt.alias("excerpt"))
+        .collect()
+    )
+    assert {row.rule for row in rows} >= {"hashtag-stuffing", "punctuation-flood"}
+    for row in rows:
+        assert row.excerpt == text[row.span_start : row.span_end]
 
 
 def test_integer_accounts_and_ids_are_read_as_strings(spark: SparkSession) -> None:

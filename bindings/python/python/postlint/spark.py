@@ -8,7 +8,8 @@ on every executor. Both functions return a DataFrame with one row per finding, i
 >>> posts = lint_posts(df, text="text", network="network", id="id")
 >>> schedule = lint_schedules(df, account="user", at="created_at", network="network", id="id")
 
-How the schedule is split (the results equal `Linter.lint_schedule` on one machine):
+How the schedule is split (the results equal `Linter.lint_schedule` on one machine, but for
+one case the README names: a text with more than 64 exact copies and a near copy):
 
 1. Every schedule rule but `cross-account-duplicate` judges posts of one account (streams are
    per account and network; copies, near copies and cross-network blasts are compared within one
@@ -341,7 +342,7 @@ def lint_schedules(
 ) -> DataFrame:
     """Lints the schedule that the posts of `df` form, across accounts: one row per schedule
     finding (`DIAGNOSTIC_SCHEMA`, `kind` = `schedule`), equal to the `schedule.diagnostics` of
-    `Linter.lint_schedule` on the collected rows.
+    `Linter.lint_schedule` on the collected rows (but for the case in the module doc).
 
     `at` names a column of RFC 3339 strings with their offset (the rules judge local time);
     `account` is required; other arguments are those of `lint_posts`. Each account's posts are
