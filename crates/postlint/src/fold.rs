@@ -25,10 +25,11 @@ impl Folded {
         let bytes = text.as_bytes();
         // The ASCII chars that `char::is_whitespace` accepts.
         let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
-        if text.is_ascii()
-            && bytes.windows(2).all(|pair| pair != b"  ")
-            && !bytes.iter().any(|&b| b != b' ' && is_space(b))
-        {
+        // Tabs, line breaks and the like (a fold, unlike `any`, has no early exit and vectorizes).
+        let controls = bytes
+            .iter()
+            .fold(false, |seen, &b| seen | (b.wrapping_sub(b'\t') <= b'\r' - b'\t'));
+        if text.is_ascii() && !controls && memchr::memmem::find(bytes, b"  ").is_none() {
             return Self {
                 text: text.to_ascii_lowercase(),
                 origins: None,
@@ -57,20 +58,10 @@ impl Folded {
             let end = at + ch.len_utf8();
             let before = folded.len();
             let space = ch.is_whitespace();
-            let mut push = |ch: char| folded.extend_from_slice(ch.encode_utf8(&mut buffer).as_bytes());
-            if space {
-                if !in_space {
-                    push(' ');
-                }
-            } else if is_nfkc_quick(std::iter::once(ch)) == IsNormalized::Yes {
-                ch.to_lowercase().for_each(&mut push);
-            } else {
-                // NFKC per char: compatibility forms fold on their own; a combining mark stays
-                // a mark (composition across chars does not change what the phrases match).
-                std::iter::once(ch)
-                    .nfkc()
-                    .flat_map(char::to_lowercase)
-                    .for_each(&mut push);
+            if !(space && in_space) {
+                fold_char(ch, |ch| {
+                    folded.extend_from_slice(ch.encode_utf8(&mut buffer).as_bytes())
+                });
             }
             in_space = space;
             origins.resize(origins.len() + (folded.len() - before), [offset(at), offset(end)]);
@@ -94,6 +85,26 @@ impl Folded {
             }
             Some(origins) => Span::new(origins[span.start][0] as usize, origins[span.end - 1][1] as usize),
         }
+    }
+}
+
+/// Folds one char as [`Folded`] does, passing the result to `push`: whitespace becomes one
+/// space; otherwise NFKC of the char alone (compatibility forms fold on their own; a combining
+/// mark stays a mark, since composition across chars does not change what phrases match), then
+/// lowercase.
+pub fn fold_char(ch: char, mut push: impl FnMut(char)) {
+    if ch.is_ascii() {
+        push(if matches!(ch, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r') {
+            ' '
+        } else {
+            ch.to_ascii_lowercase()
+        });
+    } else if ch.is_whitespace() {
+        push(' ');
+    } else if is_nfkc_quick(std::iter::once(ch)) == IsNormalized::Yes {
+        ch.to_lowercase().for_each(push);
+    } else {
+        std::iter::once(ch).nfkc().flat_map(char::to_lowercase).for_each(push);
     }
 }
 

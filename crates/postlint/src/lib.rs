@@ -12,6 +12,7 @@ pub mod autofix;
 pub mod config;
 pub mod diagnostic;
 pub mod emoji;
+pub(crate) mod fasthash;
 pub mod fold;
 pub mod linter;
 pub mod model;

@@ -12,7 +12,7 @@ use crate::rules::post::self_promotion::{self, Classifier};
 use crate::rules::schedule::near_duplicate_post;
 use crate::rules::{self, PostContext, PostRule, RuleKind, ScheduleRule};
 use crate::schedule::dedup::DedupOptions;
-use crate::schedule::{PostFacts, Schedule, stats};
+use crate::schedule::{FactsBuilder, PostFacts, Schedule, stats};
 use crate::text;
 
 /// A rule that runs, with its configured severity.
@@ -98,11 +98,16 @@ impl Linter {
 
     /// Lints one post that sits at `index` in a larger input.
     pub fn lint_post_at(&self, index: usize, post: &Post) -> PostReport {
-        self.analyze(index, post, false).0
+        self.analyze(index, post, None).0
     }
 
-    /// Lints a post, and computes its schedule facts when asked.
-    fn analyze(&self, index: usize, post: &Post, with_facts: bool) -> (PostReport, Option<PostFacts>) {
+    /// Lints a post, and computes its schedule facts when given a builder.
+    fn analyze(
+        &self,
+        index: usize,
+        post: &Post,
+        facts_builder: Option<&mut FactsBuilder>,
+    ) -> (PostReport, Option<PostFacts>) {
         let text = post.text.as_str();
         let entities = text::extract(text);
         let folded = Folded::new(text);
@@ -119,7 +124,7 @@ impl Linter {
         }
         let used = context.length;
         let (score, verdict) = report::score(&diagnostics, &self.scoring);
-        let facts = with_facts.then(|| PostFacts::new(post, &entities, promotion.promotional));
+        let facts = facts_builder.map(|builder| builder.facts(post, &entities, promotion.promotional));
         let report = PostReport {
             index,
             id: post.id.clone(),
@@ -152,11 +157,12 @@ impl Linter {
     /// Lints every post, then the schedule they form (posts in any order, across accounts and
     /// networks).
     pub fn lint_schedule(&self, posts: &[Post]) -> Report {
+        let mut builder = FactsBuilder::new(self.dedup_options.clone());
         let (reports, facts): (Vec<PostReport>, Vec<PostFacts>) = posts
             .iter()
             .enumerate()
             .map(|(index, post)| {
-                let (report, facts) = self.analyze(index, post, true);
+                let (report, facts) = self.analyze(index, post, Some(&mut builder));
                 (report, facts.expect("facts were asked for"))
             })
             .unzip();
@@ -166,13 +172,14 @@ impl Linter {
     /// Runs only the schedule rules (the `schedule` part of [`Linter::lint_schedule`]), without
     /// building post reports: for callers that lint posts one by one as they stream past.
     pub fn lint_schedule_only(&self, posts: &[Post]) -> ScheduleReport {
+        let mut builder = FactsBuilder::new(self.dedup_options.clone());
         let facts: Vec<PostFacts> = posts
             .iter()
             .map(|post| {
                 let entities = text::extract(&post.text);
                 let folded = Folded::new(&post.text);
                 let promotion = self.classifier.classify(post, &entities, &folded);
-                PostFacts::new(post, &entities, promotion.promotional)
+                builder.facts(post, &entities, promotion.promotional)
             })
             .collect();
         self.schedule_report(posts, &facts)

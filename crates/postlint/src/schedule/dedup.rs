@@ -1,19 +1,25 @@
 //! Duplicate and near-duplicate detection over normalized texts, near-linear in their number.
 //!
-//! - Exact tier: texts are grouped by equality (hashing), one representative per group.
-//! - Near tier: for each representative with at least 20 characters and 3 words, a MinHash
-//!   signature of 126 values over its character 5-grams (one-permutation hashing with optimal
-//!   densification; fixed hashes, so results are the same on every run and platform) is cut into
-//!   14 bands of 9 rows; representatives that share a band are candidates, and every candidate
-//!   pair is verified by the exact Jaccard similarity of the 5-gram sets. Verified pairs are
-//!   grouped into clusters (union-find), each reported once.
-//! - No all-pairs loop: a band bucket larger than [`MAX_BUCKET`] only pairs its members with its
-//!   first [`MAX_BUCKET`] members, which bounds the work on degenerate inputs.
+//! Each text is summarized once by a [`Fingerprint`]: a 128-bit hash of the whole text (the
+//! exact tier) and, for texts of at least 20 characters and 3 words, the band keys of a MinHash
+//! signature over its character 5-grams (the near tier). The signature has 126 values, computed
+//! by one-permutation hashing with optimal densification (one hash per 5-gram instead of one per
+//! value; fixed hashes, so results are the same on every run and platform), cut into 21 bands of
+//! 6 rows, each band hashed to a 32-bit key.
+//!
+//! - Exact tier: texts with equal keys form a group, across the whole schedule (a 128-bit
+//!   collision among a billion texts has a probability below 10^-20).
+//! - Near tier: within each group of posts that may be compared (one account on one network),
+//!   texts that share a band key are candidates, and every candidate pair is verified by the
+//!   exact Jaccard similarity of the 5-gram sets, recomputed for candidates only. Verified pairs
+//!   are grouped into clusters (union-find), each reported once.
+//! - No all-pairs loop: in a band bucket, a text is paired with at most [`MAX_PARTNERS`] texts
+//!   before it, which bounds the work on degenerate inputs (thousands of near-copies stay
+//!   linked as a chain).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::fasthash::FastMap;
 
-/// Settings for [`find_duplicates`].
+/// Settings for duplicate detection.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DedupOptions {
     /// The lowest Jaccard similarity reported as a near-duplicate.
@@ -34,141 +40,228 @@ impl Default for DedupOptions {
     }
 }
 
-/// Duplicate groups over a list of texts.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Clusters {
-    /// Groups of 2+ indices with identical texts, each ascending, ordered by first index.
-    pub exact: Vec<Vec<usize>>,
-    /// Groups of texts linked by verified near-duplicate pairs (not identical texts).
-    pub near: Vec<NearCluster>,
-}
-
-/// A group of near-duplicate texts.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NearCluster {
-    /// Every index in the cluster, ascending.
-    pub members: Vec<usize>,
-    /// Verified pairs `(i, j, jaccard)` with `i < j`, ascending; copies of an exact group are
-    /// paired too (at most [`MAX_EXPANDED_PAIRS`] pairs per pair of groups).
-    pub pairs: Vec<(usize, usize, f64)>,
-}
-
 /// Character shingle length.
-const SHINGLE: usize = 5;
-/// Hash values per signature.
-const HASHES: usize = BANDS * ROWS;
+pub const SHINGLE: usize = 5;
 /// LSH bands.
-const BANDS: usize = 14;
-/// Rows per band.
-const ROWS: usize = 9;
-/// Bucket members compared in full; larger buckets pair every member with these only.
-pub const MAX_BUCKET: usize = 64;
-/// Pairs reported per pair of exact groups.
+pub const BANDS: usize = 21;
+/// Rows (signature values) per band.
+pub const ROWS: usize = 6;
+/// Signature values.
+const BINS: usize = BANDS * ROWS;
+/// Earlier texts of a band bucket that each text is paired with.
+pub const MAX_PARTNERS: usize = 64;
+/// Pairs reported per pair of exact groups in a near cluster.
 pub const MAX_EXPANDED_PAIRS: usize = 64;
 
-/// A fast, deterministic hasher for in-memory maps (FxHash's multiply-rotate).
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
+/// What duplicate detection keeps of one normalized text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// 128-bit hash of the text: equal texts have equal keys.
+    pub key: u128,
+    /// The text's length in chars.
+    pub chars: u32,
+    /// MinHash band keys, for texts long enough for the near tier.
+    pub bands: Option<[u32; BANDS]>,
+}
 
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
+impl Fingerprint {
+    /// Fingerprints a normalized text (words separated by single spaces).
+    pub fn new(normalized: &str, options: &DedupOptions) -> Self {
+        let key = xxhash_rust::xxh3::xxh3_128(normalized.as_bytes());
+        let mut signature = Signature::new();
+        let chars = for_each_shingle(normalized, |hash| signature.add(hash));
+        let words = if normalized.is_empty() {
+            0
+        } else {
+            1 + normalized.bytes().filter(|&b| b == b' ').count()
+        };
+        let eligible = chars >= options.min_chars && words >= options.min_words;
+        Self {
+            key,
+            chars: u32::try_from(chars).unwrap_or(u32::MAX),
+            bands: eligible.then(|| signature.band_keys()),
         }
     }
+}
 
-    fn write_u64(&mut self, value: u64) {
-        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
+impl AsRef<Fingerprint> for Fingerprint {
+    fn as_ref(&self) -> &Fingerprint {
+        self
     }
 }
 
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-/// splitmix64: mixes shingle hashes and picks the bins that empty bins borrow from.
-fn splitmix(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
+/// The murmur3 64-bit finalizer: every input bit affects every output bit.
+const fn fmix64(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^ (x >> 33)
 }
 
-/// The 64-bit hashes of the character 5-grams of `text`, sorted and deduplicated.
-fn shingles(text: &str) -> Vec<u64> {
-    let chars: Vec<u32> = text.chars().map(u32::from).collect();
-    if chars.len() < SHINGLE {
-        let mut hasher = FxHasher::default();
-        chars.iter().for_each(|&c| hasher.write_u64(u64::from(c)));
-        return vec![hasher.finish()];
+/// The base of the rolling 5-gram hash (odd).
+const BASE: u64 = 0x9E37_79B9_7F4A_7C15;
+/// `BASE` to the power `SHINGLE - 1`: the weight of the oldest char of a 5-gram, taken out
+/// before the next char comes in.
+const BASE_OUT_NEXT: u64 = BASE.wrapping_mul(BASE).wrapping_mul(BASE).wrapping_mul(BASE);
+
+/// Calls `each` with the 64-bit hash of every character 5-gram of `text` (of the whole text
+/// when it is shorter), in text order, repeats included; returns the number of chars.
+///
+/// A 5-gram's hash is a polynomial of its chars, kept by a rolling update (one multiply in,
+/// one out), then mixed by [`fmix64`].
+fn for_each_shingle(text: &str, mut each: impl FnMut(u64)) -> usize {
+    if text.is_ascii() {
+        // Each byte is a char: the char leaving the window is the byte four places back.
+        let values = text.as_bytes();
+        let value = |at: usize| u64::from(values[at]) + 1;
+        let mut hash: u64 = 0;
+        for at in 0..values.len().min(SHINGLE - 1) {
+            hash = hash.wrapping_mul(BASE).wrapping_add(value(at));
+        }
+        for at in SHINGLE - 1..values.len() {
+            hash = hash.wrapping_mul(BASE).wrapping_add(value(at));
+            each(fmix64(hash));
+            hash = hash.wrapping_sub(value(at + 1 - SHINGLE).wrapping_mul(BASE_OUT_NEXT));
+        }
+        return finish_shingles(values.len(), hash, each);
     }
-    let mut hashes: Vec<u64> = chars
-        .windows(SHINGLE)
-        .map(|window| {
-            let mut hasher = FxHasher::default();
-            window.iter().for_each(|&c| hasher.write_u64(u64::from(c)));
-            // A final mix so that nearby shingles spread over all bits.
-            let mut state = hasher.finish();
-            splitmix(&mut state)
-        })
-        .collect();
+    let mut chars = text.chars().map(|ch| u64::from(u32::from(ch)) + 1);
+    // The first SHINGLE - 1 chars fill the window; the last SHINGLE - 1 are kept in a ring,
+    // oldest at `oldest`.
+    let mut recent = [0u64; SHINGLE - 1];
+    let mut hash: u64 = 0;
+    let mut count = 0;
+    for value in chars.by_ref().take(SHINGLE - 1) {
+        hash = hash.wrapping_mul(BASE).wrapping_add(value);
+        recent[count] = value;
+        count += 1;
+    }
+    // Then each char completes a 5-gram and pushes out the oldest char.
+    let mut oldest = 0;
+    for value in chars {
+        hash = hash.wrapping_mul(BASE).wrapping_add(value);
+        each(fmix64(hash));
+        hash = hash.wrapping_sub(recent[oldest].wrapping_mul(BASE_OUT_NEXT));
+        recent[oldest] = value;
+        oldest = (oldest + 1) % (SHINGLE - 1);
+        count += 1;
+    }
+    finish_shingles(count, hash, each)
+}
+
+/// After the last char: a text shorter than a shingle is hashed whole. Returns `count`.
+fn finish_shingles(count: usize, hash: u64, mut each: impl FnMut(u64)) -> usize {
+    if (1..SHINGLE).contains(&count) {
+        each(fmix64(hash ^ (count as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93)));
+    }
+    count
+}
+
+/// The 64-bit hashes of the character 5-grams of `text`, sorted and deduplicated: the set that
+/// [`jaccard`] compares.
+pub fn shingles(text: &str) -> Vec<u64> {
+    let mut hashes = Vec::with_capacity(text.len());
+    for_each_shingle(text, |hash| hashes.push(hash));
     hashes.sort_unstable();
     hashes.dedup();
     hashes
 }
 
-/// The band hashes of a shingle set's MinHash signature.
+/// Densification probes remembered per bin; later probes are computed.
+const PROBES: usize = 8;
+
+/// The `attempt`-th bin that an empty `bin` borrows its value from: a fixed sequence per bin.
+const fn probe(bin: usize, attempt: usize) -> usize {
+    let seed = (bin as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (attempt as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    ((fmix64(seed) as u128 * BINS as u128) >> 64) as usize
+}
+
+/// The first [`PROBES`] probes of every bin.
+static PROBE_TABLE: [[u8; PROBES]; BINS] = {
+    let mut table = [[0u8; PROBES]; BINS];
+    let mut bin = 0;
+    while bin < BINS {
+        let mut attempt = 0;
+        while attempt < PROBES {
+            table[bin][attempt] = probe(bin, attempt) as u8;
+            attempt += 1;
+        }
+        bin += 1;
+    }
+    table
+};
+
+/// A MinHash signature being built: one-permutation MinHash with optimal densification
+/// (Shrivastava, ICML 2017). Each 5-gram hash falls into one of the 126 bins by its high bits
+/// and keeps the minimum of its low 32 bits per bin; an empty bin then borrows the value of the
+/// first originally filled bin of a fixed probe sequence, so equal sets get equal signatures and
+/// the collision probability per bin stays the Jaccard similarity.
 ///
-/// One-permutation MinHash with optimal densification (Shrivastava, ICML 2017): each shingle
-/// hash falls into one of the [`HASHES`] bins and keeps the minimum per bin; an empty bin borrows
-/// the value of the bin a fixed hash sequence of its index points to, so equal sets still get
-/// equal signatures and the collision probability per bin stays the Jaccard similarity. One
-/// multiply per shingle instead of [`HASHES`].
-fn band_hashes(shingles: &[u64]) -> [u64; BANDS] {
-    let mut minimums = [u32::MAX; HASHES];
-    let mut filled = [false; HASHES];
-    for &shingle in shingles {
-        let bin = ((u128::from(shingle) * HASHES as u128) >> 64) as usize;
-        let value = shingle as u32;
-        if value <= minimums[bin] {
-            minimums[bin] = value;
-        }
-        filled[bin] = true;
-    }
-    if filled.iter().any(|&f| f) {
-        for bin in 0..HASHES {
-            if filled[bin] {
-                continue;
-            }
-            let mut state = bin as u64;
-            let mut attempt = 0u64;
-            loop {
-                state = state.wrapping_add(attempt);
-                let candidate = (splitmix(&mut state) % HASHES as u64) as usize;
-                if filled[candidate] {
-                    minimums[bin] = minimums[candidate];
-                    break;
-                }
-                attempt += 1;
-            }
+/// The bin is the hash's position among 126 equal ranges and the value its offset within that
+/// range (the two halves of one multiplication), as in the original one-permutation scheme. A
+/// bin that no 5-gram reached keeps `u32::MAX`; a real minimum equal to it (odds 2^-32) is
+/// treated as empty, which keeps results deterministic.
+struct Signature {
+    minimums: [u32; BINS],
+}
+
+impl Signature {
+    fn new() -> Self {
+        Self {
+            minimums: [u32::MAX; BINS],
         }
     }
-    let mut bands = [0; BANDS];
-    for (band, rows) in minimums.chunks(ROWS).enumerate() {
-        let mut hasher = FxHasher(band as u64);
-        rows.iter().for_each(|&row| hasher.write_u64(u64::from(row)));
-        bands[band] = hasher.finish();
+
+    fn add(&mut self, hash: u64) {
+        let product = u128::from(hash) * BINS as u128;
+        let (bin, offset) = ((product >> 64) as usize, (product as u64 >> 32) as u32);
+        self.minimums[bin] = self.minimums[bin].min(offset);
     }
-    bands
+
+    /// Densifies the signature and hashes each band of [`ROWS`] values to a 32-bit key.
+    fn band_keys(mut self) -> [u32; BANDS] {
+        let original = self.minimums;
+        let is_filled = |bin: usize| original[bin] != u32::MAX;
+        if original.iter().any(|&value| value != u32::MAX) {
+            for bin in (0..BINS).filter(|&bin| !is_filled(bin)) {
+                let source = PROBE_TABLE[bin]
+                    .iter()
+                    .map(|&candidate| usize::from(candidate))
+                    .find(|&candidate| is_filled(candidate))
+                    .unwrap_or_else(|| {
+                        (PROBES..)
+                            .map(|attempt| probe(bin, attempt))
+                            .find(|&candidate| is_filled(candidate))
+                            .expect("some bin is filled")
+                    });
+                self.minimums[bin] = original[source];
+            }
+        }
+        let mut bands = [0; BANDS];
+        for (band, rows) in self.minimums.chunks_exact(ROWS).enumerate() {
+            let mut hash = (band as u64).wrapping_mul(0xA076_1D64_78BD_642F);
+            for &row in rows {
+                hash = (hash ^ u64::from(row))
+                    .wrapping_mul(0xE703_7ED1_A0B4_28DB)
+                    .rotate_left(31);
+            }
+            bands[band] = fmix64(hash) as u32;
+        }
+        bands
+    }
+}
+
+/// The band keys of the MinHash signature of `text`.
+#[cfg(test)]
+fn band_keys(text: &str) -> [u32; BANDS] {
+    let mut signature = Signature::new();
+    for_each_shingle(text, |hash| signature.add(hash));
+    signature.band_keys()
 }
 
 /// Exact Jaccard similarity of two sorted, deduplicated sets.
-fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -185,123 +278,225 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     if union == 0 { 1.0 } else { common as f64 / union as f64 }
 }
 
+/// Duplicate groups of a schedule.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Clusters {
+    /// Groups of 2+ posts with identical normalized texts, each ascending, ordered by first post.
+    pub exact: Vec<Vec<usize>>,
+    /// Groups of posts of one comparison group linked by verified near-duplicate pairs, ordered
+    /// by first post.
+    pub near: Vec<NearCluster>,
+}
+
+/// A group of near-duplicate texts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearCluster {
+    /// Every post in the cluster, ascending.
+    pub members: Vec<usize>,
+    /// Verified pairs `(i, j, jaccard)` with `i < j`, ascending; copies of one text are paired
+    /// with the copies of the other (at most [`MAX_EXPANDED_PAIRS`] pairs per pair of texts).
+    pub pairs: Vec<(usize, usize, f64)>,
+}
+
 /// Union-find root with path halving.
-fn root(parents: &mut [usize], mut node: usize) -> usize {
-    while parents[node] != node {
-        parents[node] = parents[parents[node]];
-        node = parents[node];
+fn root(parents: &mut [u32], mut node: u32) -> u32 {
+    while parents[node as usize] != node {
+        parents[node as usize] = parents[parents[node as usize] as usize];
+        node = parents[node as usize];
     }
     node
 }
 
-/// Finds exact and near-duplicate groups among `texts` (already normalized).
-pub fn find_duplicates(texts: &[&str], options: &DedupOptions) -> Clusters {
-    // Exact tier: one representative (the first index) per distinct text.
-    let mut groups: FxMap<&str, Vec<usize>> = FxMap::default();
-    for (index, text) in texts.iter().enumerate() {
-        groups.entry(text).or_default().push(index);
-    }
-    let mut representatives: Vec<(usize, &[usize])> = groups
-        .values()
-        .map(|members| (members[0], members.as_slice()))
-        .collect();
-    representatives.sort_unstable_by_key(|(first, _)| *first);
-    let exact: Vec<Vec<usize>> = representatives
+/// Groups of posts with equal fingerprint keys (2+ posts), each ascending, ordered by first post.
+pub fn exact_groups<F: AsRef<Fingerprint>>(fingerprints: &[F]) -> Vec<Vec<usize>> {
+    let mut keys: Vec<(u128, u32)> = fingerprints
         .iter()
-        .filter(|(_, members)| members.len() > 1)
-        .map(|(_, members)| members.to_vec())
+        .enumerate()
+        .map(|(index, fingerprint)| (fingerprint.as_ref().key, index as u32))
         .collect();
-
-    // Near tier over representatives that are long enough to compare by shape.
-    let eligible: Vec<(usize, &[usize])> = representatives
-        .into_iter()
-        .filter(|(first, _)| {
-            let text = texts[*first];
-            text.chars().count() >= options.min_chars && text.split_whitespace().count() >= options.min_words
-        })
-        .collect();
-    // Band keys of every representative, sorted so that each bucket is a run: no per-bucket
-    // allocation. A band's index is mixed into its key.
-    let mut keys: Vec<(u64, u32)> = Vec::with_capacity(eligible.len() * BANDS);
-    for (position, (first, _)) in eligible.iter().enumerate() {
-        for (band, hash) in band_hashes(&shingles(texts[*first])).into_iter().enumerate() {
-            keys.push((
-                hash ^ (band as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
-                position as u32,
-            ));
-        }
-    }
     keys.sort_unstable();
-    let mut candidates: Vec<(u32, u32)> = Vec::new();
-    for bucket in keys.chunk_by(|a, b| a.0 == b.0).filter(|bucket| bucket.len() > 1) {
-        let members: Vec<u32> = bucket.iter().map(|&(_, position)| position).collect();
-        for (i, &a) in members.iter().enumerate() {
-            // Large buckets pair every member with the first MAX_BUCKET only.
-            let partners = if i < MAX_BUCKET {
-                &members[i + 1..]
-            } else {
-                &members[..MAX_BUCKET]
-            };
-            candidates.extend(partners.iter().map(|&b| (a.min(b), a.max(b))));
-        }
-    }
-    drop(keys);
-    candidates.sort_unstable();
-    candidates.dedup();
+    let mut groups: Vec<Vec<usize>> = keys
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+        .map(|run| run.iter().map(|&(_, index)| index as usize).collect())
+        .collect();
+    groups.sort_unstable_by_key(|group| group[0]);
+    groups
+}
 
-    // Verify each candidate exactly. Shingle sets are built once per text that has a candidate
-    // (memory follows the candidates, not the whole input).
-    let mut sets: FxMap<u32, Vec<u64>> = FxMap::default();
-    let mut verified: Vec<(u32, u32, f64)> = Vec::new();
-    for (a, b) in candidates {
-        for position in [a, b] {
-            sets.entry(position)
-                .or_insert_with(|| shingles(texts[eligible[position as usize].0]));
-        }
-        let similarity = jaccard(&sets[&a], &sets[&b]);
-        if similarity >= options.min_jaccard {
-            verified.push((a, b, similarity));
-        }
-    }
-    drop(sets);
+/// Finds near-duplicates among posts that may be compared with each other.
+///
+/// Reusable buffers: one finder serves every comparison group of a schedule.
+#[derive(Debug, Default)]
+pub struct NearFinder {
+    /// Distinct texts of the group: (first post, copies).
+    texts: Vec<(usize, Vec<usize>)>,
+    /// Band buckets: an open-addressing table of (band << 32 | key, latest entry + 1).
+    buckets: Vec<(u64, u32)>,
+    /// Per entry (text * BANDS + band): the previous entry of its bucket + 1 (0: none).
+    previous: Vec<u32>,
+    candidates: Vec<(u32, u32)>,
+    shingles: Vec<Option<Vec<u64>>>,
+}
 
-    // Clusters of verified pairs, expanded to every copy of each representative.
-    let mut parents: Vec<usize> = (0..eligible.len()).collect();
-    for &(a, b, _) in &verified {
-        let (ra, rb) = (root(&mut parents, a as usize), root(&mut parents, b as usize));
-        if ra != rb {
-            parents[ra.max(rb)] = ra.min(rb);
-        }
+impl NearFinder {
+    /// A finder with empty buffers.
+    pub fn new() -> Self {
+        Self::default()
     }
-    let mut clusters: FxMap<usize, NearCluster> = FxMap::default();
-    for (a, b, similarity) in verified {
-        let cluster_root = root(&mut parents, a as usize);
-        let cluster = clusters.entry(cluster_root).or_insert_with(|| NearCluster {
-            members: Vec::new(),
-            pairs: Vec::new(),
-        });
-        let (group_a, group_b) = (eligible[a as usize].1, eligible[b as usize].1);
-        cluster.members.extend(group_a.iter().chain(group_b));
-        for (count, (&x, &y)) in group_a
-            .iter()
-            .flat_map(|x| group_b.iter().map(move |y| (x, y)))
-            .enumerate()
-        {
-            if count == MAX_EXPANDED_PAIRS {
-                break;
+
+    /// Finds the near-duplicate clusters among `posts` (one comparison group, in the order that
+    /// decides which texts a bucket pairs first), appending them to `clusters`.
+    /// `shingles_of(post)` gives a post's [`shingles`]; it is called only for candidates.
+    pub fn find<F: AsRef<Fingerprint>>(
+        &mut self,
+        posts: &[usize],
+        fingerprints: &[F],
+        min_jaccard: f64,
+        mut shingles_of: impl FnMut(usize) -> Vec<u64>,
+        clusters: &mut Vec<NearCluster>,
+    ) {
+        // Distinct texts among the eligible posts; copies share their text's entries.
+        self.texts.clear();
+        let mut first_of: FastMap<u128, u32> = FastMap::default();
+        for &post in posts {
+            let fingerprint = fingerprints[post].as_ref();
+            if fingerprint.bands.is_none() {
+                continue;
             }
-            cluster.pairs.push((x.min(y), x.max(y), similarity));
+            let next = self.texts.len() as u32;
+            let text = *first_of.entry(fingerprint.key).or_insert(next);
+            if text == next {
+                self.texts.push((post, Vec::new()));
+            }
+            self.texts[text as usize].1.push(post);
+        }
+        if self.texts.len() < 2 {
+            return;
+        }
+        // Each text joins its 21 buckets and is paired with the texts already in them, nearest
+        // first, at most MAX_PARTNERS per bucket.
+        let entries = self.texts.len() * BANDS;
+        let capacity = (2 * entries).next_power_of_two();
+        self.buckets.clear();
+        self.buckets.resize(capacity, (0, 0));
+        self.previous.clear();
+        self.previous.resize(entries, 0);
+        self.candidates.clear();
+        for (text, (post, _)) in self.texts.iter().enumerate() {
+            let bands = fingerprints[*post].as_ref().bands.expect("eligible");
+            for (band, &key) in bands.iter().enumerate() {
+                let key = ((band as u64) << 32) | u64::from(key);
+                let mut slot = fmix64(key) as usize & (capacity - 1);
+                while self.buckets[slot].1 != 0 && self.buckets[slot].0 != key {
+                    slot = (slot + 1) & (capacity - 1);
+                }
+                let entry = text * BANDS + band;
+                let mut earlier = self.buckets[slot].1;
+                self.previous[entry] = earlier;
+                self.buckets[slot] = (key, entry as u32 + 1);
+                for _ in 0..MAX_PARTNERS {
+                    if earlier == 0 {
+                        break;
+                    }
+                    let other = (earlier - 1) as usize;
+                    self.candidates.push((text as u32, (other / BANDS) as u32));
+                    earlier = self.previous[other];
+                }
+            }
+        }
+        if self.candidates.is_empty() {
+            return;
+        }
+        // Each text keeps its MAX_PARTNERS nearest earlier candidates over all bands.
+        self.candidates.sort_unstable();
+        self.candidates.dedup();
+        let (mut read, mut write) = (0, 0);
+        while read < self.candidates.len() {
+            let later = self.candidates[read].0;
+            let run = self.candidates[read..]
+                .iter()
+                .take_while(|pair| pair.0 == later)
+                .count();
+            let skip = run.saturating_sub(MAX_PARTNERS);
+            self.candidates.copy_within(read + skip..read + run, write);
+            write += run - skip;
+            read += run;
+        }
+        self.candidates.truncate(write);
+
+        // Verify every candidate exactly, with shingle sets built once per candidate text.
+        self.shingles.clear();
+        self.shingles.resize(self.texts.len(), None);
+        let mut verified: Vec<(u32, u32, f64)> = Vec::new();
+        for &(b, a) in &self.candidates {
+            for text in [a, b] {
+                if self.shingles[text as usize].is_none() {
+                    self.shingles[text as usize] = Some(shingles_of(self.texts[text as usize].0));
+                }
+            }
+            let (Some(set_a), Some(set_b)) = (&self.shingles[a as usize], &self.shingles[b as usize]) else {
+                unreachable!("both sets were just built");
+            };
+            let similarity = jaccard(set_a, set_b);
+            if similarity >= min_jaccard {
+                verified.push((a, b, similarity));
+            }
+        }
+        if verified.is_empty() {
+            return;
+        }
+
+        // Clusters of verified pairs, expanded to every copy of each text.
+        let mut parents: Vec<u32> = (0..self.texts.len() as u32).collect();
+        for &(a, b, _) in &verified {
+            let (ra, rb) = (root(&mut parents, a), root(&mut parents, b));
+            if ra != rb {
+                parents[ra.max(rb) as usize] = ra.min(rb);
+            }
+        }
+        let mut by_root: FastMap<u32, NearCluster> = FastMap::default();
+        for (a, b, similarity) in verified {
+            let cluster = by_root.entry(root(&mut parents, a)).or_insert_with(|| NearCluster {
+                members: Vec::new(),
+                pairs: Vec::new(),
+            });
+            let (copies_a, copies_b) = (&self.texts[a as usize].1, &self.texts[b as usize].1);
+            cluster.members.extend(copies_a.iter().chain(copies_b));
+            let pairs = copies_a
+                .iter()
+                .flat_map(|&x| copies_b.iter().map(move |&y| (x.min(y), x.max(y), similarity)));
+            cluster.pairs.extend(pairs.take(MAX_EXPANDED_PAIRS));
+        }
+        let start = clusters.len();
+        clusters.extend(by_root.into_values());
+        for cluster in &mut clusters[start..] {
+            cluster.members.sort_unstable();
+            cluster.members.dedup();
+            cluster.pairs.sort_unstable_by_key(|pair| (pair.0, pair.1));
+            cluster.pairs.dedup_by(|p, q| (p.0, p.1) == (q.0, q.1));
         }
     }
-    let mut near: Vec<NearCluster> = clusters.into_values().collect();
-    for cluster in &mut near {
-        cluster.members.sort_unstable();
-        cluster.members.dedup();
-        cluster.pairs.sort_unstable_by_key(|pair| (pair.0, pair.1));
-        cluster.pairs.dedup_by(|p, q| (p.0, p.1) == (q.0, q.1));
-    }
+}
+
+/// Finds exact duplicates across all `texts` and near-duplicates among all of them, as one
+/// comparison group: a convenience for tests and tools (schedules compare within streams).
+pub fn find_duplicates(texts: &[&str], options: &DedupOptions) -> Clusters {
+    let fingerprints: Vec<Fingerprint> = texts.iter().map(|text| Fingerprint::new(text, options)).collect();
+    let all: Vec<usize> = (0..texts.len()).collect();
+    let mut near = Vec::new();
+    NearFinder::new().find(
+        &all,
+        &fingerprints,
+        options.min_jaccard,
+        |index| shingles(texts[index]),
+        &mut near,
+    );
     near.sort_unstable_by_key(|cluster| cluster.members[0]);
-    Clusters { exact, near }
+    Clusters {
+        exact: exact_groups(&fingerprints),
+        near,
+    }
 }
 
 #[cfg(test)]
@@ -356,11 +551,49 @@ mod tests {
     }
 
     #[test]
-    fn a_big_bucket_of_near_copies_stays_bounded() {
+    fn a_big_bucket_of_near_copies_stays_linked_and_bounded() {
         let texts: Vec<String> = (0..2_000).map(|i| format!("{BASE} number {i}")).collect();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let clusters = find_duplicates(&refs, &DedupOptions::default());
         assert_eq!(clusters.near.len(), 1);
         assert_eq!(clusters.near[0].members.len(), 2_000);
+        assert!(clusters.near[0].pairs.len() <= 2_000 * MAX_PARTNERS);
+    }
+
+    #[test]
+    fn rolling_shingle_hashes_equal_each_window_hashed_alone() {
+        for text in ["five practical tips", "café ünïcödé 東京 ok 🎉x", "abcde", "abcdefghij"] {
+            let chars: Vec<char> = text.chars().collect();
+            let mut expected: Vec<u64> = chars
+                .windows(SHINGLE)
+                .flat_map(|window| shingles(&window.iter().collect::<String>()))
+                .collect();
+            expected.sort_unstable();
+            expected.dedup();
+            assert_eq!(shingles(text), expected, "{text}");
+        }
+        // Texts shorter than a shingle are one set member, distinct from their 5-gram kin.
+        assert_eq!(shingles("abc").len(), 1);
+        assert_ne!(shingles("abc"), shingles("abcab"));
+    }
+
+    #[test]
+    fn signatures_estimate_jaccard() {
+        // Over many pairs, the share of equal signature values tracks the exact similarity.
+        let words: Vec<String> = (0..400).map(|i| format!("w{}", i * 7919 % 1000)).collect();
+        for (a, b) in [(0..40, 8..48), (0..40, 20..60), (0..40, 36..76)] {
+            let (x, y) = (words[a].join(" "), words[b].join(" "));
+            let exact = jaccard(&shingles(&x), &shingles(&y));
+            let (bx, by) = (band_keys(&x), band_keys(&y));
+            let shared = bx.iter().zip(&by).filter(|(p, q)| p == q).count();
+            // A band is shared with probability J^6: compare on that scale, loosely.
+            let expected = exact.powi(ROWS as i32) * BANDS as f64;
+            assert!(
+                (shared as f64 - expected).abs() <= 3.0 + expected * 0.6,
+                "jaccard {exact:.2}: {shared} shared bands, expected about {expected:.1}"
+            );
+        }
+        let text = "the same text gives the same signature every time";
+        assert_eq!(band_keys(text), band_keys(text));
     }
 }

@@ -10,51 +10,63 @@ pub mod normalize;
 pub mod stats;
 
 use std::cell::OnceCell;
+use std::collections::HashMap;
 
 use crate::diagnostic::Severity;
-use crate::fold::Folded;
 use crate::model::{Post, PostTime};
 use crate::network::Network;
 use crate::rules::post::crowded_followfriday::is_follow_friday;
-use crate::text::Entities;
+use crate::text::{Entities, extract};
 
-use dedup::{Clusters, DedupOptions};
+use dedup::{Clusters, DedupOptions, Fingerprint, NearFinder};
+use normalize::Normalizer;
 
-/// What the schedule rules need to know about one post.
-#[derive(Debug, Clone, Default)]
+/// What the schedule rules need to know about one post: flags and fixed-size fingerprints, so
+/// that a million posts fit in little memory. Texts for messages are recomputed from the post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PostFacts {
     /// Whether the post is promotional (label or classifier).
     pub promotional: bool,
-    /// The text normalized for duplicate detection.
-    pub normalized: String,
-    /// The text with URLs, numbers and titles masked, for templated-autopilot.
-    pub skeleton: String,
-    /// The hashtags, folded, sorted and deduplicated.
-    pub hashtags: Vec<String>,
     /// Whether the post has a #FF / #FollowFriday tag.
     pub follow_friday: bool,
     /// Whether the post mentions X-style handles (`@name` with no domain).
     pub x_handles: bool,
     /// Whether the post is a native retweet (`RT @name: ...`), a share rather than authored text.
     pub retweet: bool,
+    /// The normalized text's fingerprint ([`normalize::normalize`]), for duplicates.
+    pub text: Fingerprint,
+    /// A hash of the template skeleton ([`normalize::skeleton`]), for templated-autopilot.
+    pub skeleton: u64,
+    /// A hash of the hashtag set ([`hashtag_set`]), for repeated-hashtag-set.
+    pub hashtags: u64,
+    /// The number of distinct hashtags.
+    pub hashtag_count: u32,
 }
 
-impl PostFacts {
-    /// Computes the facts of `post`.
-    pub fn new(post: &Post, entities: &Entities, promotional: bool) -> Self {
-        let text = post.text.as_str();
-        let mut hashtags: Vec<String> = entities
-            .hashtags
-            .iter()
-            .map(|tag| Folded::new(tag.tag.slice(text)).text)
-            .collect();
-        hashtags.sort_unstable();
-        hashtags.dedup();
+/// Computes [`PostFacts`], reusing its buffers from post to post.
+#[derive(Debug, Default)]
+pub struct FactsBuilder {
+    normalizer: Normalizer,
+    options: DedupOptions,
+}
+
+impl FactsBuilder {
+    /// A builder whose fingerprints follow `options` (which texts are long enough to compare).
+    pub fn new(options: DedupOptions) -> Self {
         Self {
+            normalizer: Normalizer::new(),
+            options,
+        }
+    }
+
+    /// Computes the facts of `post`, whose entities are given.
+    pub fn facts(&mut self, post: &Post, entities: &Entities, promotional: bool) -> PostFacts {
+        let text = post.text.as_str();
+        let fingerprint = Fingerprint::new(self.normalizer.normalize(text, entities), &self.options);
+        let skeleton = hash(self.normalizer.skeleton(text, entities));
+        let (tags, hashtag_count) = self.normalizer.hashtag_set(text, entities);
+        PostFacts {
             promotional,
-            normalized: normalize::normalize(text, entities),
-            skeleton: normalize::skeleton(text, entities),
-            hashtags,
             follow_friday: entities.hashtags.iter().any(|tag| is_follow_friday(text, tag)),
             // `@alice.bsky.social` is a domain handle: twitter-text stops at the dot.
             x_handles: entities.mentions.iter().any(|mention| {
@@ -62,8 +74,39 @@ impl PostFacts {
                 !(after.first() == Some(&b'.') && after.get(1).is_some_and(u8::is_ascii_alphanumeric))
             }),
             retweet: text.trim_start().starts_with("RT @"),
+            text: fingerprint,
+            skeleton,
+            hashtags: hash(tags),
+            hashtag_count: u32::try_from(hashtag_count).unwrap_or(u32::MAX),
         }
     }
+}
+
+impl AsRef<Fingerprint> for PostFacts {
+    fn as_ref(&self) -> &Fingerprint {
+        &self.text
+    }
+}
+
+/// The 64-bit hash that facts keep of a text.
+fn hash(text: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
+}
+
+/// The hash an empty skeleton has (a post with no words, links or tags).
+pub fn empty_skeleton() -> u64 {
+    hash("")
+}
+
+/// The hashtags of `text`, folded, sorted and deduplicated, without `#` (for messages).
+pub fn hashtag_set(text: &str) -> Vec<String> {
+    Normalizer::new()
+        .hashtag_set(text, &extract(text))
+        .0
+        .split(' ')
+        .filter(|tag| !tag.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// The posts of one account on one network, oldest first; posts without a time come last, in
@@ -153,42 +196,49 @@ pub struct Schedule<'a> {
 impl<'a> Schedule<'a> {
     /// Groups `posts` into streams. `dedup_options` apply when duplicates are first asked for.
     pub fn new(posts: &'a [Post], facts: &'a [PostFacts], dedup_options: DedupOptions) -> Self {
-        let mut order: Vec<usize> = (0..posts.len()).collect();
-        // Group by (network, account), then time (untimed last), then input order: one sort.
-        order.sort_by(|&a, &b| {
-            let (pa, pb) = (&posts[a], &posts[b]);
-            (
-                pa.network,
-                &pa.account,
-                pa.at.is_none(),
-                pa.at.map(|at| at.timestamp),
-                a,
-            )
-                .cmp(&(
-                    pb.network,
-                    &pb.account,
-                    pb.at.is_none(),
-                    pb.at.map(|at| at.timestamp),
-                    b,
-                ))
-        });
-        let mut streams: Vec<Stream> = Vec::new();
-        for index in order {
-            let post = &posts[index];
-            let same = streams
-                .last()
-                .is_some_and(|s| s.network == post.network && s.account == post.account);
-            if !same {
-                streams.push(Stream {
-                    network: post.network,
-                    account: post.account.clone(),
-                    posts: Vec::new(),
-                    timed: 0,
+        // Streams are ordered by network, then account name (posts without one first): rank
+        // the distinct names once, then sort posts by integers only.
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let account_ids: Vec<u32> = posts
+            .iter()
+            .map(|post| match post.account.as_deref() {
+                None => 0,
+                Some(name) => {
+                    let next = ids.len() as u32 + 1;
+                    *ids.entry(name).or_insert(next)
+                }
+            })
+            .collect();
+        let mut names: Vec<(&str, u32)> = ids.into_iter().collect();
+        names.sort_unstable();
+        let mut rank = vec![0u32; names.len() + 1];
+        for (position, &(_, id)) in names.iter().enumerate() {
+            rank[id as usize] = position as u32 + 1;
+        }
+        // (network and account, untimed, seconds, nanoseconds, input order): timed posts
+        // oldest first, untimed ones last in input order.
+        let mut order: Vec<(u64, i64, i32, u32)> = posts
+            .iter()
+            .zip(&account_ids)
+            .enumerate()
+            .map(|(index, (post, &id))| {
+                let stream = (u64::from(post.network as u8) << 40) | (u64::from(rank[id as usize]) << 1);
+                let (seconds, nanos) = post.at.map_or((0, 0), |at| {
+                    (at.timestamp.as_second(), at.timestamp.subsec_nanosecond())
                 });
-            }
-            let stream = streams.last_mut().expect("a stream was just pushed");
-            stream.posts.push(index);
-            stream.timed += usize::from(post.at.is_some());
+                (stream | u64::from(post.at.is_none()), seconds, nanos, index as u32)
+            })
+            .collect();
+        order.sort_unstable();
+        let mut streams: Vec<Stream> = Vec::new();
+        for run in order.chunk_by(|a, b| a.0 >> 1 == b.0 >> 1) {
+            let first = &posts[run[0].3 as usize];
+            streams.push(Stream {
+                network: first.network,
+                account: first.account.clone(),
+                posts: run.iter().map(|entry| entry.3 as usize).collect(),
+                timed: run.iter().filter(|entry| entry.0 & 1 == 0).count(),
+            });
         }
         Self {
             posts,
@@ -199,11 +249,31 @@ impl<'a> Schedule<'a> {
         }
     }
 
-    /// Exact and near-duplicate clusters over every post's normalized text, computed once.
+    /// Exact duplicates across the schedule and near-duplicates within each stream, computed
+    /// once.
     pub fn duplicates(&self) -> &Clusters {
         self.duplicates.get_or_init(|| {
-            let texts: Vec<&str> = self.facts.iter().map(|facts| facts.normalized.as_str()).collect();
-            dedup::find_duplicates(&texts, &self.dedup_options)
+            let mut normalizer = Normalizer::new();
+            let mut shingles_of = |index: usize| {
+                let text = self.posts[index].text.as_str();
+                dedup::shingles(normalizer.normalize(text, &extract(text)))
+            };
+            let mut finder = NearFinder::new();
+            let mut near = Vec::new();
+            for stream in &self.streams {
+                finder.find(
+                    &stream.posts,
+                    self.facts,
+                    self.dedup_options.min_jaccard,
+                    &mut shingles_of,
+                    &mut near,
+                );
+            }
+            near.sort_unstable_by_key(|cluster| cluster.members[0]);
+            Clusters {
+                exact: dedup::exact_groups(self.facts),
+                near,
+            }
         })
     }
 

@@ -3,102 +3,24 @@
 //! [`normalize`] makes copies compare equal when they differ only in case, width, punctuation,
 //! emoji, link paths, mentions, a leading "RT"/"via" or hashtag order. [`skeleton`] masks what a
 //! template fills in (links, numbers, titles) so posts of one template compare equal.
+//!
+//! A [`Normalizer`] keeps its buffers between posts, so a schedule of a million posts is
+//! normalized without allocating per post; [`normalize`] and [`skeleton`] are one-off shorthands.
 
-use crate::fold::{Folded, is_word_char};
+use std::ops::Range;
+
+use crate::fold::{fold_char, is_word_char};
 use crate::span::Span;
 use crate::text::Entities;
 
 /// An entity of the text, as normalization treats it.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Piece {
-    Url,
+    /// A URL, with its host.
+    Url(Span),
     Mention,
     Hashtag,
     Cashtag,
-}
-
-/// Entity spans with their kinds, in text order.
-fn pieces(entities: &Entities) -> Vec<(Span, Piece)> {
-    let mut all: Vec<(Span, Piece)> = Vec::with_capacity(
-        entities.urls.len() + entities.mentions.len() + entities.hashtags.len() + entities.cashtags.len(),
-    );
-    all.extend(entities.urls.iter().map(|url| (url.span, Piece::Url)));
-    all.extend(entities.mentions.iter().map(|mention| (mention.span, Piece::Mention)));
-    all.extend(entities.hashtags.iter().map(|tag| (tag.span, Piece::Hashtag)));
-    all.extend(entities.cashtags.iter().map(|cashtag| (cashtag.span, Piece::Cashtag)));
-    all.sort_unstable();
-    all
-}
-
-/// Appends the folded words of `piece` to `out`, separated by single spaces: punctuation and
-/// emoji become spaces.
-fn push_words(out: &mut String, piece: &str) {
-    let folded = Folded::new(piece);
-    for ch in folded.text.chars() {
-        if is_word_char(ch) {
-            out.push(ch);
-        } else if !out.ends_with(' ') && !out.is_empty() {
-            out.push(' ');
-        }
-    }
-    if !out.ends_with(' ') && !out.is_empty() {
-        out.push(' ');
-    }
-}
-
-/// The domain of a URL host: lowercase, without `www.`.
-fn domain(text: &str, host: Span) -> String {
-    let host = host.slice(text).to_lowercase();
-    host.strip_prefix("www.").map(str::to_string).unwrap_or(host)
-}
-
-/// Normalizes a post for duplicate detection: NFKC, lowercase, URLs to their domain, mentions
-/// and a leading "RT"/"via" dropped, punctuation and emoji to spaces, hashtags as a sorted set
-/// at the end.
-pub fn normalize(text: &str, entities: &Entities) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut tags: Vec<String> = Vec::new();
-    let mut cursor = 0;
-    for (span, piece) in pieces(entities) {
-        if span.start < cursor {
-            continue;
-        }
-        push_words(&mut out, &text[cursor..span.start]);
-        match piece {
-            Piece::Url => {
-                let host = entities
-                    .urls
-                    .iter()
-                    .find(|url| url.span == span)
-                    .map(|url| url.host)
-                    .unwrap_or(span);
-                out.push_str(&domain(text, host));
-                out.push(' ');
-            }
-            Piece::Mention => {}
-            Piece::Hashtag => {
-                let tag =
-                    Folded::new(&span.slice(text)[span.slice(text).chars().next().map_or(0, char::len_utf8)..]).text;
-                tags.push(tag);
-            }
-            Piece::Cashtag => push_words(&mut out, span.slice(text)),
-        }
-        cursor = span.end;
-    }
-    push_words(&mut out, &text[cursor..]);
-    for prefix in ["rt ", "via "] {
-        if let Some(rest) = out.strip_prefix(prefix) {
-            out = rest.to_string();
-        }
-    }
-    tags.sort_unstable();
-    tags.dedup();
-    for tag in tags {
-        out.push_str(&tag);
-        out.push(' ');
-    }
-    out.truncate(out.trim_end().len());
-    out
 }
 
 /// Words of the head kept when no separator ends a prefix.
@@ -106,56 +28,344 @@ const HEAD_WORDS: usize = 2;
 /// A separator (`:`, `—`, `|`) within this many words ends the template's fixed prefix.
 const MAX_PREFIX_WORDS: usize = 6;
 
-/// The template skeleton of a post: links as `{url}`, mentions as `{@}`, numbers as `{n}`, and
-/// the title masked as `{title}`: everything between the fixed prefix (the words up to a `:`,
-/// `—`, `-` or `|` among the first six, or else the first two words) and the trailing links and
-/// hashtags. "New post: How we cut cold starts {url}" and "New post: Ten tips for Rust {url}"
-/// both become "new post: {title} {url}".
-pub fn skeleton(text: &str, entities: &Entities) -> String {
-    let mut tokens: Vec<String> = Vec::new();
-    let mut cursor = 0;
-    let push_text = |tokens: &mut Vec<String>, piece: &str| {
-        for word in Folded::new(piece).text.split_whitespace() {
-            let token = if word.chars().any(|c| c.is_ascii_digit()) && word.chars().all(|c| !c.is_alphabetic()) {
-                "{n}".to_string()
-            } else {
-                word.to_string()
-            };
-            tokens.push(token);
+/// Reusable buffers for [`normalize`] and [`skeleton`].
+#[derive(Debug, Default)]
+pub struct Normalizer {
+    pieces: Vec<(Span, Piece)>,
+    /// Folded hashtags (normalize) or tokens (skeleton), back to back.
+    scratch: String,
+    /// Ranges of `scratch`.
+    ranges: Vec<Range<usize>>,
+    out: String,
+}
+
+impl std::fmt::Debug for Piece {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Piece::Url(_) => "Url",
+            Piece::Mention => "Mention",
+            Piece::Hashtag => "Hashtag",
+            Piece::Cashtag => "Cashtag",
+        })
+    }
+}
+
+impl Normalizer {
+    /// A normalizer with empty buffers.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Collects the entity spans with their kinds, in text order, overlapping ones dropped.
+    fn collect_pieces(&mut self, entities: &Entities) {
+        let all = &mut self.pieces;
+        all.clear();
+        all.extend(entities.urls.iter().map(|url| (url.span, Piece::Url(url.host))));
+        all.extend(entities.mentions.iter().map(|mention| (mention.span, Piece::Mention)));
+        all.extend(entities.hashtags.iter().map(|tag| (tag.span, Piece::Hashtag)));
+        all.extend(entities.cashtags.iter().map(|cashtag| (cashtag.span, Piece::Cashtag)));
+        if all.len() > 1 {
+            all.sort_unstable_by_key(|(span, _)| (span.start, span.end));
+            let mut cursor = 0;
+            all.retain(|(span, _)| {
+                let keep = span.start >= cursor;
+                if keep {
+                    cursor = span.end;
+                }
+                keep
+            });
+        }
+    }
+
+    /// Normalizes a post for duplicate detection: NFKC, lowercase, URLs to their domain,
+    /// mentions and a leading "RT"/"via" dropped, punctuation and emoji to spaces, hashtags as a
+    /// sorted set at the end. The result lives until the next call.
+    pub fn normalize(&mut self, text: &str, entities: &Entities) -> &str {
+        self.collect_pieces(entities);
+        let Self {
+            pieces,
+            scratch,
+            ranges,
+            out,
+            ..
+        } = self;
+        out.clear();
+        scratch.clear();
+        ranges.clear();
+        let mut cursor = 0;
+        for &(span, piece) in pieces.iter() {
+            push_words(out, &text[cursor..span.start]);
+            match piece {
+                Piece::Url(host) => {
+                    push_domain(out, host.slice(text));
+                    out.push(' ');
+                }
+                Piece::Mention => {}
+                Piece::Hashtag => {
+                    let tag = span.slice(text);
+                    let body = &tag[tag.chars().next().map_or(0, char::len_utf8)..];
+                    let start = scratch.len();
+                    fold_into(scratch, body);
+                    ranges.push(start..scratch.len());
+                }
+                Piece::Cashtag => push_words(out, span.slice(text)),
+            }
+            cursor = span.end;
+        }
+        push_words(out, &text[cursor..]);
+        for prefix in ["rt ", "via "] {
+            if out.starts_with(prefix) {
+                out.drain(..prefix.len());
+            }
+        }
+        ranges.sort_unstable_by(|a, b| scratch[a.clone()].cmp(&scratch[b.clone()]));
+        ranges.dedup_by(|a, b| scratch[a.clone()] == scratch[b.clone()]);
+        for range in ranges.iter() {
+            out.push_str(&scratch[range.clone()]);
+            out.push(' ');
+        }
+        out.truncate(out.trim_end().len());
+        out
+    }
+
+    /// The post's hashtags folded, sorted and deduplicated, without `#`, joined by spaces, and
+    /// how many there are. The result lives until the next call.
+    pub fn hashtag_set(&mut self, text: &str, entities: &Entities) -> (&str, usize) {
+        let Self {
+            scratch, ranges, out, ..
+        } = self;
+        scratch.clear();
+        ranges.clear();
+        for tag in &entities.hashtags {
+            let start = scratch.len();
+            fold_into(scratch, tag.tag.slice(text));
+            ranges.push(start..scratch.len());
+        }
+        ranges.sort_unstable_by(|a, b| scratch[a.clone()].cmp(&scratch[b.clone()]));
+        ranges.dedup_by(|a, b| scratch[a.clone()] == scratch[b.clone()]);
+        out.clear();
+        for range in ranges.iter() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&scratch[range.clone()]);
+        }
+        (out, ranges.len())
+    }
+
+    /// The template skeleton of a post: what stays when a template is filled in again.
+    ///
+    /// The post splits into tokens at whitespace, each link, mention, hashtag and cashtag being
+    /// one token (links as `{url}`, mentions as `{@}`); tokens are folded, numbers become `{n}`.
+    /// The links, mentions and hashtags that end the post are its tail; the rest is the body.
+    /// The body keeps its fixed prefix (the tokens up to one that ends with `:` or is `—`, `–`,
+    /// `-` or `|` among the first six, or else the first two) and the rest of it becomes
+    /// `{title}`. "New post: How we cut cold starts https://acme.com/b/1" and "New post: Ten
+    /// tips for Rust https://acme.com/b/2" both become "new post: {title} {url}". Only the
+    /// first tokens and the tail are read. The result lives until the next call.
+    pub fn skeleton(&mut self, text: &str, entities: &Entities) -> &str {
+        self.collect_pieces(entities);
+        let Self {
+            pieces,
+            scratch,
+            ranges,
+            out,
+            ..
+        } = self;
+        // The tail: trailing links, mentions and hashtags with only whitespace after each.
+        let mut tail = pieces.len();
+        let mut after = text.len();
+        while tail > 0 {
+            let (span, piece) = pieces[tail - 1];
+            if matches!(piece, Piece::Cashtag) || !text[span.end..after].trim().is_empty() {
+                break;
+            }
+            tail -= 1;
+            after = span.start;
+        }
+        // The first MAX_PREFIX_WORDS + 1 tokens of the body: enough to place the prefix and to
+        // know whether a title follows it.
+        scratch.clear();
+        ranges.clear();
+        let wanted = MAX_PREFIX_WORDS + 1;
+        let mut cursor = 0;
+        for &(span, piece) in pieces[..tail].iter() {
+            if ranges.len() >= wanted {
+                break;
+            }
+            push_tokens(scratch, ranges, &text[cursor..span.start], wanted);
+            if ranges.len() < wanted {
+                push_entity(scratch, ranges, text, span, piece);
+            }
+            cursor = span.end;
+        }
+        if ranges.len() < wanted {
+            push_tokens(scratch, ranges, &text[cursor..after], wanted);
+        }
+        let body = ranges.len();
+        let token = |range: &Range<usize>| &scratch[range.clone()];
+        let separator = ranges[..body.min(MAX_PREFIX_WORDS)].iter().position(|range| {
+            let token = token(range);
+            token.ends_with(':') || matches!(token, "—" | "–" | "-" | "|")
+        });
+        let head = separator.map_or(HEAD_WORDS, |at| at + 1);
+        out.clear();
+        let mut push = |token: &str| {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(token);
+        };
+        ranges[..body.min(head)].iter().for_each(|range| push(token(range)));
+        if body > head {
+            push("{title}");
+        }
+        for &(span, piece) in &pieces[tail..] {
+            let start = scratch.len();
+            push_entity(scratch, ranges, text, span, piece);
+            push(&scratch[start..]);
+        }
+        out
+    }
+}
+
+/// Appends the token of an entity to `scratch`: `{url}`, `{@}`, or the folded hashtag or
+/// cashtag.
+fn push_entity(scratch: &mut String, ranges: &mut Vec<Range<usize>>, text: &str, span: Span, piece: Piece) {
+    let start = scratch.len();
+    match piece {
+        Piece::Url(_) => scratch.push_str("{url}"),
+        Piece::Mention => scratch.push_str("{@}"),
+        Piece::Hashtag | Piece::Cashtag => fold_into(scratch, span.slice(text)),
+    }
+    ranges.push(start..scratch.len());
+}
+
+/// Appends the folded form of `text` (NFKC per char, lowercase) to `out`.
+fn fold_into(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+    } else {
+        text.chars().for_each(|ch| fold_char(ch, |folded| out.push(folded)));
+    }
+}
+
+/// For each ASCII byte: itself lowercased when it continues a word (letter, digit, `_`),
+/// else 0.
+static WORD_BYTES: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() || byte == b'_' {
+            table[b] = byte.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
+/// Appends the folded words of `piece` to `out`, each followed by one space: punctuation and
+/// emoji separate words.
+fn push_words(out: &mut String, piece: &str) {
+    let separate = |out: &mut String| {
+        if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
         }
     };
-    for (span, piece) in pieces(entities) {
-        if span.start < cursor {
-            continue;
+    out.reserve(piece.len() + 1);
+    let bytes = piece.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte < 0x80 {
+            match WORD_BYTES[usize::from(byte)] {
+                0 => separate(out),
+                lower => out.push(char::from(lower)),
+            }
+            at += 1;
+        } else {
+            let ch = piece[at..].chars().next().expect("a char starts here");
+            fold_char(ch, |folded| {
+                if is_word_char(folded) {
+                    out.push(folded);
+                } else {
+                    separate(out);
+                }
+            });
+            at += ch.len_utf8();
         }
-        push_text(&mut tokens, &text[cursor..span.start]);
-        tokens.push(match piece {
-            Piece::Url => "{url}".to_string(),
-            Piece::Mention => "{@}".to_string(),
-            Piece::Hashtag | Piece::Cashtag => Folded::new(span.slice(text)).text,
-        });
-        cursor = span.end;
     }
-    push_text(&mut tokens, &text[cursor..]);
-    let is_entity =
-        |token: &str| token == "{url}" || token.starts_with('#') || token.starts_with('＃') || token == "{@}";
-    let body_end = tokens
-        .iter()
-        .rposition(|token| !is_entity(token))
-        .map_or(0, |at| at + 1);
-    let separator = tokens[..body_end.min(MAX_PREFIX_WORDS)]
-        .iter()
-        .position(|token| token.ends_with(':') || matches!(token.as_str(), "—" | "–" | "-" | "|"));
-    let head = separator.map_or(HEAD_WORDS, |at| at + 1);
-    let mut out: Vec<&str> = Vec::with_capacity(head + 2 + tokens.len() - body_end);
-    if body_end > head {
-        out.extend(tokens[..head].iter().map(String::as_str));
-        out.push("{title}");
+    separate(out);
+}
+
+/// Appends a URL host as a domain: lowercase, without `www.`.
+fn push_domain(out: &mut String, host: &str) {
+    let start = out.len();
+    if host.is_ascii() {
+        out.extend(host.bytes().map(|b| char::from(b.to_ascii_lowercase())));
     } else {
-        out.extend(tokens[..body_end].iter().map(String::as_str));
+        out.extend(host.chars().flat_map(char::to_lowercase));
     }
-    out.extend(tokens[body_end..].iter().map(String::as_str));
-    out.join(" ")
+    if out[start..].starts_with("www.") {
+        out.drain(start..start + 4);
+    }
+}
+
+/// Appends the whitespace-separated tokens of `piece` to `scratch`, folded, numbers as `{n}`,
+/// until `ranges` holds `limit` tokens.
+fn push_tokens(scratch: &mut String, ranges: &mut Vec<Range<usize>>, piece: &str, limit: usize) {
+    let mut room = limit.saturating_sub(ranges.len());
+    let mut push = |word: &str, number: bool| {
+        let start = scratch.len();
+        if number {
+            scratch.push_str("{n}");
+        } else {
+            fold_into(scratch, word);
+        }
+        ranges.push(start..scratch.len());
+    };
+    if piece.is_ascii() {
+        // The ASCII whitespace of `char::is_whitespace` (with the vertical tab).
+        let is_space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+        let bytes = piece.as_bytes();
+        let mut at = 0;
+        while room > 0 {
+            while at < bytes.len() && is_space(bytes[at]) {
+                at += 1;
+            }
+            if at == bytes.len() {
+                return;
+            }
+            let (start, mut digit, mut letter) = (at, false, false);
+            while at < bytes.len() && !is_space(bytes[at]) {
+                digit |= bytes[at].is_ascii_digit();
+                letter |= bytes[at].is_ascii_alphabetic();
+                at += 1;
+            }
+            push(&piece[start..at], digit && !letter);
+            room -= 1;
+        }
+    } else {
+        for word in piece.split_whitespace().take(room) {
+            push(
+                word,
+                word.bytes().any(|b| b.is_ascii_digit()) && word.chars().all(|c| !c.is_alphabetic()),
+            );
+        }
+    }
+}
+
+/// Normalizes a post for duplicate detection (see [`Normalizer::normalize`]).
+pub fn normalize(text: &str, entities: &Entities) -> String {
+    Normalizer::new().normalize(text, entities).to_string()
+}
+
+/// The template skeleton of a post (see [`Normalizer::skeleton`]).
+pub fn skeleton(text: &str, entities: &Entities) -> String {
+    Normalizer::new().skeleton(text, entities).to_string()
 }
 
 #[cfg(test)]
@@ -184,6 +394,9 @@ mod tests {
         assert_eq!(norm("RT @alice: Big news 🎉 today"), "big news today");
         assert_eq!(norm("ＢＩＧ　ＮＥＷＳ today @bob"), "big news today");
         assert_eq!(norm("$TWTR up 5%"), "twtr up 5");
+        assert_eq!(norm("RT"), "");
+        assert_eq!(norm("#b #a #B"), "a b");
+        assert_eq!(norm("Ｃａｆé — ÉTÉ ﬁne"), "café été fine");
     }
 
     #[test]
@@ -196,9 +409,29 @@ mod tests {
             skel("Episode 12 is live https://x.co/12 #podcast"),
             "episode {n} {title} {url} #podcast"
         );
+        assert_eq!(skel("Hi @ann"), "hi {@}");
+        assert_eq!(skel("Big\x0Bnews"), "big news");
+        assert_eq!(skel("Ｂig\u{3000}news"), "big news");
         assert_ne!(
             skel("Team lunch at the ramen place"),
             skel("Thanks everyone who came to the meetup")
         );
+    }
+
+    #[test]
+    fn a_normalizer_reused_gives_what_a_fresh_one_gives() {
+        let texts = [
+            "Our CI guide is out! #devops #ci https://acme.com/a",
+            "RT @alice: Big news 🎉 today",
+            "New post: Ten tips for Rust beginners https://acme.com/b/2",
+            "",
+            "ＢＩＧ　ＮＥＷＳ today @bob #Ｘ",
+        ];
+        let mut normalizer = Normalizer::new();
+        for text in texts {
+            let entities = extract(text);
+            assert_eq!(normalizer.normalize(text, &entities), norm(text));
+            assert_eq!(normalizer.skeleton(text, &entities), skel(text));
+        }
     }
 }

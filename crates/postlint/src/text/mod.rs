@@ -175,7 +175,7 @@ fn next_sigil(text: &str, from: usize, ascii: u8, full_width: char) -> Option<(u
     let lead = full_width.encode_utf8(&mut buffer).as_bytes();
     let mut at = from;
     while at < bytes.len() {
-        match bytes[at..].iter().position(|&b| b == ascii || b == lead[0]) {
+        match memchr::memchr2(ascii, lead[0], &bytes[at..]) {
             None => return None,
             Some(offset) => {
                 at += offset;
@@ -342,7 +342,7 @@ pub fn extract_cashtags(text: &str) -> Vec<Cashtag> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut from = 0;
-    while let Some(offset) = bytes[from..].iter().position(|&b| b == b'$') {
+    while let Some(offset) = memchr::memchr(b'$', &bytes[from..]) {
         let at = from + offset;
         from = at + 1;
         if char_before(text, at).is_some_and(|c| !is_space(c)) {

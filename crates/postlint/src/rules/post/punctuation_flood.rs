@@ -79,9 +79,15 @@ fn marks(ch: char) -> Option<(usize, usize)> {
 fn longest_run(text: &str) -> usize {
     let bytes = text.as_bytes();
     let (mut longest, mut run, mut at) = (0, 0, 0);
-    // Most posts have no mark at all: one pass that the compiler vectorizes.
-    if !bytes.iter().any(|&b| matches!(b, b'!' | b'?' | 0xE2 | 0xEF)) {
-        return 0;
+    if text.is_ascii() {
+        // Jump from mark to mark.
+        while let Some(found) = memchr::memchr2(b'!', b'?', &bytes[at..]) {
+            let start = at + found;
+            let run = bytes[start..].iter().take_while(|&&b| b == b'!' || b == b'?').count();
+            longest = longest.max(run);
+            at = start + run;
+        }
+        return longest;
     }
     while at < bytes.len() {
         let b = bytes[at];

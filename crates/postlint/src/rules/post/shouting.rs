@@ -110,9 +110,19 @@ fn words(post: &PostContext<'_>) -> Vec<Word> {
 /// Capital and small letters of `text`, as `words` counts them.
 fn letter_counts(text: &str) -> (usize, usize) {
     if text.is_ascii() {
-        // Branch-free counts, which the compiler vectorizes.
-        let upper = text.bytes().map(|b| usize::from(b.wrapping_sub(b'A') < 26)).sum();
-        let lower = text.bytes().map(|b| usize::from(b.wrapping_sub(b'a') < 26)).sum();
+        // Branch-free counts in byte-wide lanes, which the compiler vectorizes (a chunk of 255
+        // bytes cannot overflow a `u8` count).
+        let (mut upper, mut lower) = (0, 0);
+        for chunk in text.as_bytes().chunks(255) {
+            let count = |first: u8| {
+                chunk
+                    .iter()
+                    .map(|&b| u8::from(b.wrapping_sub(first) < 26))
+                    .fold(0u8, u8::wrapping_add)
+            };
+            upper += usize::from(count(b'A'));
+            lower += usize::from(count(b'a'));
+        }
         return (upper, lower);
     }
     let (mut upper, mut lower) = (0, 0);

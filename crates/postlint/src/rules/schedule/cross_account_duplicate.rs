@@ -58,6 +58,9 @@ impl Default for Options {
     }
 }
 
+/// Accounts a message names before counting the rest.
+const LISTED_ACCOUNTS: usize = 10;
+
 #[derive(Debug)]
 struct CrossAccountDuplicate(Options);
 
@@ -76,7 +79,7 @@ impl ScheduleRule for CrossAccountDuplicate {
     fn check(&self, schedule: &Schedule<'_>, findings: &mut Vec<ScheduleFinding>) {
         for cluster in &schedule.duplicates().exact {
             let first = cluster[0];
-            if schedule.facts[first].normalized.chars().count() < self.0.min_chars {
+            if (schedule.facts[first].text.chars as usize) < self.0.min_chars {
                 continue;
             }
             let mut by_network: BTreeMap<Network, (Vec<usize>, Vec<&str>)> = BTreeMap::new();
@@ -87,19 +90,21 @@ impl ScheduleRule for CrossAccountDuplicate {
                 };
                 let (posts, accounts) = by_network.entry(post.network).or_default();
                 posts.push(index);
-                if !accounts.contains(&account) {
-                    accounts.push(account);
-                }
+                accounts.push(account);
             }
             for (network, (posts, mut accounts)) in by_network {
+                accounts.sort_unstable();
+                accounts.dedup();
                 if accounts.len() < self.0.min_accounts {
                     continue;
                 }
-                accounts.sort_unstable();
+                let mut named = accounts[..accounts.len().min(LISTED_ACCOUNTS)].join(", ");
+                if accounts.len() > LISTED_ACCOUNTS {
+                    named.push_str(&format!(" and {} more", accounts.len() - LISTED_ACCOUNTS));
+                }
                 let message = format!(
-                    "the same text is posted by {} accounts on {network}: {}",
-                    accounts.len(),
-                    accounts.join(", ")
+                    "the same text is posted by {} accounts on {network}: {named}",
+                    accounts.len()
                 );
                 let window = schedule.window_of(&posts);
                 findings.push(

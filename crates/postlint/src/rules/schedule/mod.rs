@@ -38,18 +38,21 @@ pub(crate) fn densest_window(times: &[i64], width: i64) -> Option<(usize, usize,
 }
 
 /// The key most of `posts` share (`None` keys are not counted) and the posts that carry it.
-/// Ties go to the smaller key, so reports are deterministic.
-pub(crate) fn dominant<K: Ord + std::hash::Hash + Copy>(
+/// Ties go to the key that comes first in `posts`, so reports are deterministic.
+pub(crate) fn dominant<K: Eq + std::hash::Hash + Copy>(
     posts: &[usize],
     key: impl Fn(usize) -> Option<K>,
 ) -> Option<(K, Vec<usize>)> {
-    let mut counts: std::collections::HashMap<K, usize> = std::collections::HashMap::new();
-    for &index in posts {
+    // key -> (count, position of its first post)
+    let mut counts: std::collections::HashMap<K, (usize, usize)> = std::collections::HashMap::new();
+    for (position, &index) in posts.iter().enumerate() {
         if let Some(key) = key(index) {
-            *counts.entry(key).or_default() += 1;
+            counts.entry(key).or_insert((0, position)).0 += 1;
         }
     }
-    let (winner, _) = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+    let (winner, _) = counts
+        .into_iter()
+        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))?;
     Some((
         winner,
         posts

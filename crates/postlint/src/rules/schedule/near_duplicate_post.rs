@@ -113,7 +113,7 @@ impl ScheduleRule for NearDuplicatePost {
                     || pa.account != pb.account
                     || !close
                     || similarity < warn
-                    || schedule.facts[a].normalized == schedule.facts[b].normalized
+                    || schedule.facts[a].text.key == schedule.facts[b].text.key
                 {
                     continue;
                 }

@@ -7,7 +7,7 @@ use crate::diagnostic::Severity;
 use crate::rules::options;
 use crate::rules::schedule::{dominant, percent};
 use crate::rules::{RuleInfo, RuleKind, ScheduleRule};
-use crate::schedule::{Schedule, ScheduleFinding};
+use crate::schedule::{Schedule, ScheduleFinding, hashtag_set};
 
 /// The registry entry.
 pub const RULE: RuleInfo = RuleInfo {
@@ -78,11 +78,14 @@ impl ScheduleRule for RepeatedHashtagSet {
                 continue;
             }
             let min_tags = self.0.min_tags;
-            let tags_of =
-                |index: usize| Some(schedule.facts[index].hashtags.as_slice()).filter(|t| t.len() >= min_tags);
-            let Some((tags, members)) = dominant(posts, tags_of) else {
+            let tags_of = |index: usize| {
+                let facts = &schedule.facts[index];
+                (facts.hashtag_count as usize >= min_tags).then_some(facts.hashtags)
+            };
+            let Some((_, members)) = dominant(posts, tags_of) else {
                 continue;
             };
+            let tags = hashtag_set(&schedule.posts[members[0]].text);
             let count = members.len();
             if count as f64 <= self.0.max_share * posts.len() as f64 {
                 continue;

@@ -7,7 +7,8 @@ use crate::diagnostic::Severity;
 use crate::rules::options;
 use crate::rules::schedule::{dominant, percent};
 use crate::rules::{RuleInfo, RuleKind, ScheduleRule};
-use crate::schedule::{Schedule, ScheduleFinding};
+use crate::schedule::{Schedule, ScheduleFinding, empty_skeleton, normalize};
+use crate::text::extract;
 
 /// The registry entry.
 pub const RULE: RuleInfo = RuleInfo {
@@ -76,14 +77,15 @@ impl ScheduleRule for TemplatedAutopilot {
             if posts.len() < self.0.min_posts.max(1) {
                 continue;
             }
-            let Some((skeleton, members)) = dominant(posts, |index| Some(schedule.facts[index].skeleton.as_str()))
-            else {
+            let Some((skeleton, members)) = dominant(posts, |index| Some(schedule.facts[index].skeleton)) else {
                 continue;
             };
             let count = members.len();
-            if count as f64 <= self.0.max_share * posts.len() as f64 || skeleton.trim().is_empty() {
+            if count as f64 <= self.0.max_share * posts.len() as f64 || skeleton == empty_skeleton() {
                 continue;
             }
+            let example = &schedule.posts[members[0]].text;
+            let skeleton = normalize::skeleton(example, &extract(example));
             let message = format!(
                 "{count} of {} posts of {} ({}%) fill one template: \u{201c}{skeleton}\u{201d}",
                 posts.len(),
