@@ -8,8 +8,7 @@ on every executor. Both functions return a DataFrame with one row per finding, i
 >>> posts = lint_posts(df, text="text", network="network", id="id")
 >>> schedule = lint_schedules(df, account="user", at="created_at", network="network", id="id")
 
-How the schedule is split (the results equal `Linter.lint_schedule` on one machine, but for
-one case the README names: a text with more than 64 exact copies and a near copy):
+How the schedule is split (the results equal `Linter.lint_schedule` on one machine):
 
 1. Every schedule rule but `cross-account-duplicate` judges posts of one account (streams are
    per account and network; copies, near copies and cross-network blasts are compared within one
@@ -18,8 +17,8 @@ one case the README names: a text with more than 64 exact copies and a near copy
    vectorized pass computes each post's duplicate key (a 128-bit BLAKE2b hash of its normalized
    text, `postlint.duplicate_keys`); a window over the key keeps the keys that 2 or more accounts
    post, and each such group is linted on its own, keeping the `cross-account-duplicate`
-   findings. The group lint compares the texts themselves, so a hash collision cannot merge two
-   texts.
+   findings. The group lint regroups the posts by the core's own key of the normalized text, so
+   a collision of this hash alone cannot merge two texts.
 """
 
 from __future__ import annotations
@@ -342,7 +341,7 @@ def lint_schedules(
 ) -> DataFrame:
     """Lints the schedule that the posts of `df` form, across accounts: one row per schedule
     finding (`DIAGNOSTIC_SCHEMA`, `kind` = `schedule`), equal to the `schedule.diagnostics` of
-    `Linter.lint_schedule` on the collected rows (but for the case in the module doc).
+    `Linter.lint_schedule` on the collected rows.
 
     `at` names a column of RFC 3339 strings with their offset (the rules judge local time);
     `account` is required; other arguments are those of `lint_posts`. Each account's posts are
