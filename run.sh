@@ -29,6 +29,13 @@ setup_python() {
     "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
     cp "$requirements" "$stamp"
   fi
+  # pyspark and pyarrow for postlint.spark's tests (Spark itself also needs Java).
+  local spark=bindings/python/requirements-spark.txt spark_stamp="$VENV/.postlint-requirements-spark"
+  if ! cmp -s "$spark" "$spark_stamp"; then
+    step "installing pyspark and pyarrow into .venv"
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$spark"
+    cp "$spark" "$spark_stamp"
+  fi
 }
 
 test_python() {

@@ -10,6 +10,7 @@ use std::sync::{Arc, OnceLock};
 
 use postlint::report::{EditReport, EntitiesReport, EntityReport, FixReport, Length, ScheduleDiagnostic};
 use postlint::rules::RuleKind;
+use postlint::schedule::normalize::normalize;
 use postlint::{Config, Linter as CoreLinter, Network, Post, PostError, PostsError, Report as CoreReport, SpanUnits};
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
@@ -300,6 +301,26 @@ impl Linter {
         let linter = &self.inner;
         let report = py.detach(|| guarded(|| linter.lint_schedule(&posts)))?;
         Ok(Report::new(Batch { report, posts }))
+    }
+
+    /// Runs only the schedule rules over posts, without post reports and without the GIL.
+    #[pyo3(signature = (posts, network=None))]
+    fn lint_schedule_only(
+        &self,
+        py: Python<'_>,
+        posts: &Bound<'_, PyAny>,
+        network: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<ScheduleView> {
+        let posts = read_posts(posts, parse_network(network)?)?;
+        let linter = &self.inner;
+        let schedule = py.detach(|| guarded(|| linter.lint_schedule_only(&posts)))?;
+        let report = CoreReport::new(Vec::new(), Some(schedule));
+        Ok(ScheduleView {
+            batch: Arc::new(Batch {
+                report,
+                posts: Vec::new(),
+            }),
+        })
     }
 }
 
@@ -940,6 +961,23 @@ fn entities(text: &Bound<'_, PyAny>) -> PyResult<Entities> {
     guarded(|| Entities(EntitiesReport::new(&text)))
 }
 
+/// Each post's duplicate key: its text normalized as the duplicate rules compare it (NFKC,
+/// lowercase, URLs to their domain, mentions dropped, hashtags sorted). Posts with equal keys are
+/// exact copies for `duplicate-post`, `cross-account-duplicate` and `cross-network-blast`.
+/// `posts` are texts or post dicts, as for `Linter.lint_many`.
+#[pyfunction]
+fn duplicate_keys(py: Python<'_>, posts: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    let posts = read_posts(posts, None)?;
+    py.detach(|| {
+        guarded(|| {
+            posts
+                .iter()
+                .map(|post| normalize(&post.text, &postlint::text::extract(&post.text)))
+                .collect()
+        })
+    })
+}
+
 /// Names, default severities and summaries of every rule, as dicts.
 #[pyfunction]
 fn rules(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
@@ -975,5 +1013,6 @@ fn _postlint(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<Entity>()?;
     module.add_function(wrap_pyfunction!(entities, module)?)?;
     module.add_function(wrap_pyfunction!(rules, module)?)?;
+    module.add_function(wrap_pyfunction!(duplicate_keys, module)?)?;
     Ok(())
 }

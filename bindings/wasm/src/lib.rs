@@ -16,13 +16,27 @@ thread_local! {
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-/// Records panic messages (a panic aborts the instance in the size-optimized build).
+/// Records panic messages (a panic aborts the instance in the size-optimized build), and lends
+/// the core JavaScript's Unicode normalization (the build leaves out the core's tables).
 #[wasm_bindgen(start)]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
         LAST_PANIC.with(|last| *last.borrow_mut() = Some(message));
     }));
+    postlint::unicode::set_host_normalizer(normalize);
+}
+
+/// `String.prototype.normalize`.
+fn normalize(text: &str, form: postlint::unicode::Form) -> String {
+    let form = match form {
+        postlint::unicode::Form::Nfc => "NFC",
+        postlint::unicode::Form::Nfkc => "NFKC",
+    };
+    js_sys::JsString::from(text)
+        .normalize(form)
+        .as_string()
+        .expect("normalize returns a string")
 }
 
 /// The message of the last panic, if one happened; read by the JS wrapper after a trap.

@@ -4,8 +4,9 @@
 //! lowercasing, with every run of whitespace turned into one space. Every byte of the folded text remembers the original char it came from, so a
 //! match in the folded text maps back to a span of the original.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+use unicode_general_category::{GeneralCategory, get_general_category};
+
+use crate::unicode::nfkc_each_char;
 
 use crate::span::Span;
 
@@ -23,12 +24,11 @@ impl Folded {
     /// Folds `text`.
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        // The ASCII chars that `char::is_whitespace` accepts.
-        let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
-        if text.is_ascii()
-            && !bytes.iter().any(|&b| (b'\t'..=b'\r').contains(&b))
-            && memchr::memmem::find(bytes, b"  ").is_none()
-        {
+        // Tabs, line breaks and the like (a fold, unlike `any`, has no early exit and vectorizes).
+        let controls = bytes
+            .iter()
+            .fold(false, |seen, &b| seen | (b.wrapping_sub(b'\t') <= b'\r' - b'\t'));
+        if text.is_ascii() && !controls && memchr::memmem::find(bytes, b"  ").is_none() {
             return Self {
                 text: text.to_ascii_lowercase(),
                 origins: None,
@@ -41,31 +41,17 @@ impl Folded {
         let mut in_space = false;
         let mut at = 0;
         let mut buffer = [0u8; 4];
-        while at < bytes.len() {
-            let b = bytes[at];
-            if b.is_ascii() {
-                let space = is_space(b);
-                if !(space && in_space) {
-                    folded.push(if space { b' ' } else { b.to_ascii_lowercase() });
-                    origins.push([offset(at), offset(at + 1)]);
-                }
-                in_space = space;
-                at += 1;
-                continue;
-            }
-            let ch = text[at..].chars().next().expect("a non-ASCII byte here starts a char");
-            let end = at + ch.len_utf8();
-            let before = folded.len();
-            let space = ch.is_whitespace();
+        fold_chars(text, |original, chars| {
+            let end = at + original.len_utf8();
+            let space = original.is_whitespace();
             if !(space && in_space) {
-                fold_char(ch, |ch| {
-                    folded.extend_from_slice(ch.encode_utf8(&mut buffer).as_bytes())
-                });
+                let before = folded.len();
+                chars.for_each(|ch| folded.extend_from_slice(ch.encode_utf8(&mut buffer).as_bytes()));
+                origins.resize(origins.len() + (folded.len() - before), [offset(at), offset(end)]);
             }
             in_space = space;
-            origins.resize(origins.len() + (folded.len() - before), [offset(at), offset(end)]);
             at = end;
-        }
+        });
         Self {
             text: String::from_utf8(folded).expect("built from whole chars"),
             origins: Some(origins),
@@ -87,29 +73,32 @@ impl Folded {
     }
 }
 
-/// Folds one char as [`Folded`] does, passing the result to `push`: whitespace becomes one
-/// space; otherwise NFKC of the char alone (compatibility forms fold on their own; a combining
-/// mark stays a mark, since composition across chars does not change what phrases match), then
-/// lowercase.
-pub fn fold_char(ch: char, mut push: impl FnMut(char)) {
-    if ch.is_ascii() {
-        push(if matches!(ch, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r') {
-            ' '
+/// Folds `text` char by char as [`Folded`] does (without merging whitespace), calling
+/// `each(original, folded)` for each char with the chars it folds to: whitespace becomes one
+/// space; other chars become NFKC of the char alone (compatibility forms fold on their own; a
+/// combining mark stays a mark, since composition across chars does not change what phrases
+/// match), then lowercase.
+pub fn fold_chars(text: &str, mut each: impl FnMut(char, &mut dyn Iterator<Item = char>)) {
+    nfkc_each_char(text, |original, normalized| {
+        if original.is_whitespace() {
+            each(original, &mut std::iter::once(' '));
+        } else if original.is_ascii() {
+            each(original, &mut std::iter::once(original.to_ascii_lowercase()));
         } else {
-            ch.to_ascii_lowercase()
-        });
-    } else if ch.is_whitespace() {
-        push(' ');
-    } else if is_nfkc_quick(std::iter::once(ch)) == IsNormalized::Yes {
-        ch.to_lowercase().for_each(push);
-    } else {
-        std::iter::once(ch).nfkc().flat_map(char::to_lowercase).for_each(push);
-    }
+            each(original, &mut normalized.flat_map(char::to_lowercase));
+        }
+    });
 }
 
 /// Whether `ch` continues a word: a letter, a digit, a combining mark or `_`.
 pub fn is_word_char(ch: char) -> bool {
-    ch.is_alphanumeric() || ch == '_' || is_combining_mark(ch)
+    ch.is_alphanumeric()
+        || ch == '_'
+        || (!ch.is_ascii()
+            && matches!(
+                get_general_category(ch),
+                GeneralCategory::NonspacingMark | GeneralCategory::SpacingMark | GeneralCategory::EnclosingMark
+            ))
 }
 
 /// Whether `span` of `text` starts and ends on word boundaries (ignoring ends that are not

@@ -12,6 +12,7 @@ pub mod autofix;
 pub mod config;
 pub mod diagnostic;
 pub mod emoji;
+pub(crate) mod fasthash;
 pub mod fold;
 pub mod linter;
 pub mod model;
@@ -21,6 +22,7 @@ pub mod rules;
 pub mod schedule;
 pub mod span;
 pub mod text;
+pub mod unicode;
 
 pub use autofix::Fixed;
 pub use config::{Brand, Config, ConfigError, Scoring};

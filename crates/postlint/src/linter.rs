@@ -17,11 +17,21 @@ use crate::span::UnitIndex;
 use crate::text;
 
 /// A rule that runs, with its configured severity.
-#[derive(Debug)]
 struct ActiveRule<R: ?Sized> {
     name: &'static str,
     severity: Option<Severity>,
     rule: Box<R>,
+}
+
+impl<R: ?Sized> std::fmt::Debug for ActiveRule<R> {
+    /// The rule's name and severity (rules themselves need no `Debug`, which keeps their
+    /// formatting code out of the WebAssembly build).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ActiveRule")
+            .field("name", &self.name)
+            .field("severity", &self.severity)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Schedule rules that need post times; posts without one are reported once in a note.

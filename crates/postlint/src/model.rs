@@ -106,10 +106,23 @@ impl fmt::Display for PostTime {
         let seconds = self.offset.seconds();
         let sign = if seconds < 0 { '-' } else { '+' };
         let (hours, minutes) = (seconds.unsigned_abs() / 3600, seconds.unsigned_abs() % 3600 / 60);
+        let local = self.local();
+        // Written out rather than with strftime, whose formatter is a large part of the
+        // WebAssembly build.
+        let year = local.year();
+        if (0..=9999).contains(&year) {
+            write!(f, "{year:04}")?;
+        } else {
+            write!(f, "{}{:06}", if year < 0 { '-' } else { '+' }, year.unsigned_abs())?;
+        }
         write!(
             f,
-            "{}{sign}{hours:02}:{minutes:02}",
-            self.local().strftime("%Y-%m-%dT%H:%M:%S")
+            "-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{hours:02}:{minutes:02}",
+            local.month(),
+            local.day(),
+            local.hour(),
+            local.minute(),
+            local.second()
         )
     }
 }
@@ -374,6 +387,20 @@ mod tests {
             let err = Post::from_json_value(value.clone()).unwrap_err();
             assert_eq!(err.field, field, "{value}: {err}");
             assert!(err.message.contains(needle), "{value}: {err}");
+        }
+    }
+
+    #[test]
+    fn display_is_rfc_3339_with_the_original_offset() {
+        for input in [
+            "2026-11-20T09:05:07-05:00",
+            "0001-01-01T00:00:00+02:00",
+            "9999-12-30T12:00:00Z",
+        ] {
+            let at = PostTime::parse(input).unwrap();
+            let shown = at.to_string();
+            assert_eq!(shown, input.replace('Z', "+00:00"));
+            assert_eq!(shown[..19], at.local().strftime("%Y-%m-%dT%H:%M:%S").to_string());
         }
     }
 

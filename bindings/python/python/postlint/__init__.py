@@ -26,6 +26,7 @@ from ._postlint import (
     ScheduleReport,
     Span,
     __version__,
+    duplicate_keys,
     entities,
     rules,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "ScheduleReport",
     "Span",
     "__version__",
+    "duplicate_keys",
     "entities",
     "lint_post",
     "lint_schedule",

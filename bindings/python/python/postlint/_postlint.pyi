@@ -20,6 +20,7 @@ __all__ = [
     "ScheduleReport",
     "Span",
     "__version__",
+    "duplicate_keys",
     "entities",
     "rules",
 ]
@@ -40,6 +41,9 @@ class Linter:
         self, posts: Iterable[_PostInput], network: str | None = None, *, threads: int | None = None
     ) -> Report: ...
     def lint_schedule(self, posts: Iterable[_PostInput], network: str | None = None) -> Report: ...
+    def lint_schedule_only(
+        self, posts: Iterable[_PostInput], network: str | None = None
+    ) -> ScheduleReport: ...
 
 @final
 class Report:
@@ -206,5 +210,6 @@ class Entity:
     @property
     def list_slug(self) -> str | None: ...
 
+def duplicate_keys(posts: Iterable[_PostInput]) -> list[str]: ...
 def entities(text: str) -> Entities: ...
 def rules() -> list[dict[str, str]]: ...

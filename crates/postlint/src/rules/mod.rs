@@ -91,7 +91,7 @@ impl<'a> PostContext<'a> {
 }
 
 /// A check of one post.
-pub trait PostRule: Send + Sync + std::fmt::Debug {
+pub trait PostRule: Send + Sync {
     /// Appends this rule's findings about `post` to `findings`.
     fn check(&self, post: &PostContext<'_>, findings: &mut Vec<Finding>);
 }
@@ -100,7 +100,7 @@ pub trait PostRule: Send + Sync + std::fmt::Debug {
 pub type PostRuleBuilder = fn(&Map<String, Value>, &Brand) -> Result<Box<dyn PostRule>, String>;
 
 /// A check of a whole schedule (many posts across accounts and networks).
-pub trait ScheduleRule: Send + Sync + std::fmt::Debug {
+pub trait ScheduleRule: Send + Sync {
     /// Appends this rule's findings about `schedule` to `findings`.
     fn check(&self, schedule: &Schedule<'_>, findings: &mut Vec<ScheduleFinding>);
 }

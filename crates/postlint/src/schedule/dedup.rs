@@ -17,8 +17,7 @@
 //!   before it, which bounds the work on degenerate inputs (thousands of near-copies stay
 //!   linked as a chain).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::fasthash::FastMap;
 
 /// Settings for duplicate detection.
 #[derive(Debug, Clone, PartialEq)]
@@ -299,34 +298,6 @@ pub struct NearCluster {
     pub pairs: Vec<(usize, usize, f64)>,
 }
 
-/// A fast, deterministic hasher for in-memory maps keyed by well-mixed integers.
-#[derive(Default, Clone, Copy)]
-struct IntHasher(u64);
-
-impl Hasher for IntHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_u128(&mut self, value: u128) {
-        self.write_u64(value as u64 ^ (value >> 64) as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type IntMap<K, V> = HashMap<K, V, BuildHasherDefault<IntHasher>>;
-
 /// Union-find root with path halving.
 fn root(parents: &mut [u32], mut node: u32) -> u32 {
     while parents[node as usize] != node {
@@ -387,7 +358,7 @@ impl NearFinder {
     ) {
         // Distinct texts among the eligible posts; copies share their text's entries.
         self.texts.clear();
-        let mut first_of: IntMap<u128, u32> = IntMap::default();
+        let mut first_of: FastMap<u128, u32> = FastMap::default();
         for &post in posts {
             let fingerprint = fingerprints[post].as_ref();
             if fingerprint.bands.is_none() {
@@ -484,7 +455,7 @@ impl NearFinder {
                 parents[ra.max(rb) as usize] = ra.min(rb);
             }
         }
-        let mut by_root: IntMap<u32, NearCluster> = IntMap::default();
+        let mut by_root: FastMap<u32, NearCluster> = FastMap::default();
         for (a, b, similarity) in verified {
             let cluster = by_root.entry(root(&mut parents, a)).or_insert_with(|| NearCluster {
                 members: Vec::new(),

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use crate::fold::{fold_char, is_word_char};
+use crate::fold::{fold_chars, is_word_char};
 use crate::span::Span;
 use crate::text::Entities;
 
@@ -248,7 +248,7 @@ fn fold_into(out: &mut String, text: &str) {
         out.push_str(text);
         out[start..].make_ascii_lowercase();
     } else {
-        text.chars().for_each(|ch| fold_char(ch, |folded| out.push(folded)));
+        fold_chars(text, |_, folded| out.extend(folded));
     }
 }
 
@@ -276,27 +276,23 @@ fn push_words(out: &mut String, piece: &str) {
         }
     };
     out.reserve(piece.len() + 1);
-    let bytes = piece.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        let byte = bytes[at];
-        if byte < 0x80 {
+    if piece.is_ascii() {
+        for &byte in piece.as_bytes() {
             match WORD_BYTES[usize::from(byte)] {
                 0 => separate(out),
                 lower => out.push(char::from(lower)),
             }
-            at += 1;
-        } else {
-            let ch = piece[at..].chars().next().expect("a char starts here");
-            fold_char(ch, |folded| {
-                if is_word_char(folded) {
-                    out.push(folded);
+        }
+    } else {
+        fold_chars(piece, |_, folded| {
+            for ch in folded {
+                if is_word_char(ch) {
+                    out.push(ch);
                 } else {
                     separate(out);
                 }
-            });
-            at += ch.len_utf8();
-        }
+            }
+        });
     }
     separate(out);
 }

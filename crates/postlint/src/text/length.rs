@@ -2,7 +2,6 @@
 
 use std::borrow::Cow;
 
-use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 use super::chars::is_invalid;
@@ -132,15 +131,16 @@ fn measure(text: &str, config: &WeightedConfig, known_urls: Option<&[Url]>) -> W
         return ascii_weighted_length(text, config, known_urls);
     }
     // Length is measured on the NFC form; ranges map back to the original text.
-    let (normalized, urls): (Cow<'_, str>, Cow<'_, [Url]>) =
-        if is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
+    let (normalized, urls): (Cow<'_, str>, Cow<'_, [Url]>) = match crate::unicode::nfc(text) {
+        Cow::Borrowed(text) => {
             let urls = known_urls.map_or_else(|| Cow::Owned(extract_urls(text)), Cow::Borrowed);
             (Cow::Borrowed(text), urls)
-        } else {
-            let normalized: String = text.nfc().collect();
+        }
+        Cow::Owned(normalized) => {
             let urls = extract_urls(&normalized);
             (Cow::Owned(normalized), Cow::Owned(urls))
-        };
+        }
+    };
     let normalized = normalized.as_ref();
     let mut urls = urls.iter().peekable();
     // Grapheme segmentation is only needed where an emoji may be.
@@ -392,7 +392,7 @@ mod tests {
         for _ in 0..20_000 {
             let length = 1 + next(12);
             let text: String = (0..length).map(|_| pieces[next(pieces.len())]).collect();
-            let text: String = text.nfc().collect();
+            let text = crate::unicode::nfc(&text).into_owned();
             assert_eq!(
                 weighted_length(&text, &config).weighted_length as u64,
                 reference_weight(&text, &config),

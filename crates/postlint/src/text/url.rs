@@ -50,6 +50,21 @@ fn is_run_char(c: char) -> bool {
     c == '-' || c == '_' || is_domain_char(c)
 }
 
+/// [`is_run_char`] for each ASCII byte: not ASCII punctuation (except `-`, `_`, `"` and the
+/// backtick, which twitter-text's domain chars allow) and not a space.
+static ASCII_RUN_CHARS: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        let punct = byte.is_ascii_punctuation() && !matches!(byte, b'-' | b'_' | b'"' | b'`');
+        let space = byte == b' ' || (byte >= 9 && byte <= 13);
+        table[b] = !punct && !space;
+        b += 1;
+    }
+    table
+};
+
 /// A char of an ASCII label (validAsciiDomain): ASCII letters and digits, `-`, Latin accents.
 fn is_ascii_label_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '-' || is_latin_accent(c)
@@ -153,7 +168,7 @@ impl Chain {
         while at < bytes.len() {
             let b = bytes[at];
             let width = if b.is_ascii() {
-                if !(b.is_ascii_alphanumeric() || b == b'-' || is_run_char(char::from(b))) {
+                if !ASCII_RUN_CHARS[usize::from(b)] {
                     break;
                 }
                 1
@@ -548,6 +563,12 @@ pub(crate) fn may_have_url(text: &str) -> bool {
 
 /// Extracts every URL of `text`, in order (twitter-text's `extractUrlsWithIndices`).
 pub fn extract_urls(text: &str) -> Vec<Url> {
+    scan_urls(text, true)
+}
+
+/// The URL scan; `skip_plain_words` enables the fast path over words that cannot hold a URL
+/// (off only in the test that checks the fast path changes nothing).
+fn scan_urls(text: &str, skip_plain_words: bool) -> Vec<Url> {
     let mut urls = Vec::new();
     if !may_have_url(text) {
         return urls;
@@ -569,6 +590,12 @@ pub fn extract_urls(text: &str) -> Vec<Url> {
             char_at(text, at).expect("char boundary")
         };
         let next = at + c.len_utf8();
+        if skip_plain_words && at > 0 {
+            if let Some(skip) = skip_plain_word(bytes, next) {
+                at = skip;
+                continue;
+            }
+        }
         // The regex first consumes a preceding char, and only at the start of the text tries
         // without one.
         let found = if valid_preceding(c) {
@@ -589,6 +616,25 @@ pub fn extract_urls(text: &str) -> Vec<Url> {
         }
     }
     urls
+}
+
+/// The fast path of a start before `q` (not at the text's start) that fails: when an ASCII word
+/// starts at `q` that no protocol starts and no dot ends, no URL starts at `q`, and the scan goes
+/// on where [`skip_word`] would send it. `None` when the slow path must decide.
+fn skip_plain_word(bytes: &[u8], q: usize) -> Option<usize> {
+    let is_run_byte = |b: u8| b < 0x80 && ASCII_RUN_CHARS[usize::from(b)];
+    let first = *bytes.get(q)?;
+    if !is_run_byte(first) || first.eq_ignore_ascii_case(&b'h') {
+        return None;
+    }
+    let end = q + bytes[q..].iter().take_while(|&&b| is_run_byte(b)).count();
+    if bytes.get(end).is_some_and(|&b| b == b'.' || b >= 0x80) {
+        return None;
+    }
+    // skip_word stops before an `h` that may begin a protocol.
+    let protocol =
+        (q + 1..end).find(|&at| bytes[at].eq_ignore_ascii_case(&b'h') && !bytes[at - 1].is_ascii_alphanumeric());
+    Some(protocol.map_or(end, |at| at - 1))
 }
 
 /// After a failed start before `q`: the next position worth trying. A run of label chars that
@@ -702,6 +748,33 @@ fn accept(urls: &mut Vec<Url>, text: &str, found: &Match) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skipping_plain_words_finds_the_same_urls() {
+        // Random texts from the chars that decide URLs: the fast path must change nothing.
+        let pieces = [
+            "a", "h", "H", "t", "p", "s", ":", "/", ".", "co", "com", "-", "_", " ", "é", "ü", "1", "@", "#", "(", ")",
+            "?", "=", "\u{3000}", "http://", "https://", "t.co/", "www.", "example",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let text: String = (0..next(24)).map(|_| pieces[next(pieces.len())]).collect();
+            assert_eq!(scan_urls(&text, true), scan_urls(&text, false), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_run_table_agrees_with_is_run_char() {
+        for b in 0u8..128 {
+            assert_eq!(ASCII_RUN_CHARS[usize::from(b)], is_run_char(char::from(b)), "byte {b}");
+        }
+    }
 
     #[test]
     fn punycode_lengths_match_known_encodings() {

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+#[cfg(feature = "time-zones")]
 use jiff::tz::TimeZone;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -70,28 +71,42 @@ impl Default for Options {
 #[derive(Debug)]
 struct NoQuietHours {
     options: Options,
+    #[cfg(feature = "time-zones")]
     zone: Option<TimeZone>,
 }
 
 fn build(options: &Map<String, Value>) -> Result<Box<dyn ScheduleRule>, String> {
     let options: Options = options::parse(options)?;
+    #[cfg(feature = "time-zones")]
     let zone = match options.time_zone.as_deref() {
         None => None,
         Some(name) => Some(TimeZone::get(name).map_err(|err| format!("time-zone `{name}`: {err}"))?),
     };
+    #[cfg(not(feature = "time-zones"))]
+    if let Some(name) = &options.time_zone {
+        return Err(format!(
+            "time-zone `{name}`: this build of postlint has no time-zone database; \
+             give post times with their own UTC offset instead"
+        ));
+    }
     if options.max_hours > 24 {
         return Err(format!("max-hours must be at most 24, found {}", options.max_hours));
     }
-    Ok(Box::new(NoQuietHours { options, zone }))
+    Ok(Box::new(NoQuietHours {
+        options,
+        #[cfg(feature = "time-zones")]
+        zone,
+    }))
 }
 
 impl NoQuietHours {
     /// The local date and hour of a post time.
     fn local(&self, at: PostTime) -> jiff::civil::DateTime {
-        match &self.zone {
-            Some(zone) => zone.to_datetime(at.timestamp),
-            None => at.local(),
+        #[cfg(feature = "time-zones")]
+        if let Some(zone) = &self.zone {
+            return zone.to_datetime(at.timestamp);
         }
+        at.local()
     }
 }
 
