@@ -1,4 +1,5 @@
-//! Single-post throughput: entity extraction + X weighted length, and the full default lint, on
+//! Single-post throughput: entity extraction + X weighted length (`weighted_length_with`, v3,
+//! reusing the URLs found, as the bindings' `entities` do), and the full default lint, on
 //! posts of each shape (ASCII, CJK, emoji-heavy; short, 140 bytes, 2 KB), then the full lint
 //! over a realistic corpus (the real timelines plus synthetic posts), reported per post.
 //!
@@ -7,6 +8,7 @@
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use postlint::text::{WeightedConfig, extract, weighted_length_with};
 use postlint::{Linter, Network, Post};
 use postlint_benches::{corpus, inputs};
 use std::hint::black_box;
@@ -22,12 +24,12 @@ fn bench_shapes(c: &mut Criterion) {
     group.throughput(Throughput::Elements(1));
     for shape in inputs::shapes() {
         group.bench_with_input(
-            BenchmarkId::new("entities+x_length", &shape.name),
+            BenchmarkId::new("entities+length", &shape.name),
             &shape.text,
             |b, text| {
                 b.iter(|| {
-                    let entities = postlint::text::extract(black_box(text));
-                    let length = postlint::text::x_weighted_length(black_box(text));
+                    let entities = extract(black_box(text));
+                    let length = weighted_length_with(text, &entities, &WeightedConfig::V3);
                     (entities.hashtags.len(), length.weighted_length)
                 })
             },
@@ -54,13 +56,14 @@ fn bench_corpus(c: &mut Criterion) {
     group.throughput(Throughput::Elements(corpus.posts.len() as u64));
     let label = format!("{}real+{}synthetic", corpus.real, corpus.posts.len() - corpus.real);
     group.bench_with_input(
-        BenchmarkId::new("entities+x_length", &label),
+        BenchmarkId::new("entities+length", &label),
         &corpus.posts,
         |b, posts| {
             b.iter(|| {
                 posts.iter().fold(0, |total, post| {
-                    let entities = postlint::text::extract(black_box(&post.text));
-                    total + entities.urls.len() + postlint::text::x_weighted_length(&post.text).weighted_length
+                    let entities = extract(black_box(&post.text));
+                    let length = weighted_length_with(&post.text, &entities, &WeightedConfig::V3);
+                    total + entities.urls.len() + length.weighted_length
                 })
             })
         },

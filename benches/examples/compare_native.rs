@@ -1,8 +1,9 @@
 //! The native (Rust, one thread) contender of `benches/compare/run.sh`: reads the posts of
 //! `posts.jsonl` and prints one JSON line per task, each the fastest of 3 runs after a warm-up.
 //!
-//! - `entities`: `text::extract` (hashtags, mentions, cashtags, URLs, with spans) and
-//!   `text::x_weighted_length` of every post;
+//! - `entities`: `text::extract` (hashtags, mentions, cashtags, URLs, with spans) and X's
+//!   weighted length of every post (`text::weighted_length_with`, v3, reusing the URLs found,
+//!   as the bindings' `entities` do);
 //! - `lint`: `Linter::lint_posts` with the default config (every post rule, one report);
 //! - `normalize`: `extract` + `normalize` of every post (the input of duplicate detection);
 //! - `dedup`: `find_duplicates` over the normalized texts (exact groups, then MinHash LSH over
@@ -18,6 +19,7 @@ use std::io::Write;
 
 use postlint::schedule::dedup::{Clusters, DedupOptions, find_duplicates};
 use postlint::schedule::normalize::normalize;
+use postlint::text::{WeightedConfig, weighted_length_with};
 use postlint::{Linter, Post};
 use postlint_benches::best_seconds;
 
@@ -86,7 +88,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         totals = [0; 4];
         for post in &posts {
             let entities = postlint::text::extract(&post.text);
-            let length = postlint::text::x_weighted_length(&post.text);
+            let length = weighted_length_with(&post.text, &entities, &WeightedConfig::V3);
             totals[0] += entities.hashtags.len();
             totals[1] += entities
                 .mentions
