@@ -227,7 +227,8 @@ schedule; peak RSS includes the generated input):
 ## Doubling table
 
 `cargo run --release -p postlint-benches --example scaling_table`: each stage on inputs of size
-n and 2n; linear cost gives a ratio near 2.
+n and 2n; linear cost gives a ratio near 2, quadratic near 4 (a ratio above 3 was measured up to
+twice more before it is flagged).
 
 {scaling}
 """
