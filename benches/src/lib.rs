@@ -1,1 +1,29 @@
-//! Benchmark-only crate: see `benches/benches/`.
+//! Inputs and timing shared by postlint's criterion benches (`benches/benches/`) and its
+//! measuring examples (`benches/examples/`): posts of chosen shapes, pathological texts of a
+//! chosen size, degenerate schedules, and a corpus of real and synthetic posts.
+
+pub mod corpus;
+pub mod inputs;
+pub mod scaling;
+
+use std::time::Instant;
+
+/// Runs `work` once to warm up, then `runs` times, and returns the fastest run in seconds.
+pub fn best_seconds(runs: usize, mut work: impl FnMut()) -> f64 {
+    work();
+    (0..runs.max(1))
+        .map(|_| {
+            let started = Instant::now();
+            work();
+            started.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// The peak resident memory of this process so far, in MB (Linux only; `None` elsewhere).
+pub fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
