@@ -335,7 +335,10 @@ pub struct NearFinder {
     buckets: Vec<(u64, u32)>,
     /// Per entry (text * BANDS + band): the previous entry of its bucket + 1 (0: none).
     previous: Vec<u32>,
-    candidates: Vec<(u32, u32)>,
+    /// The candidates of the text being paired.
+    partners: Vec<u32>,
+    /// Per text, the last text it was a candidate of (deduplicates across bands).
+    seen: Vec<u32>,
     shingles: Vec<Option<Vec<u64>>>,
 }
 
@@ -375,23 +378,30 @@ impl NearFinder {
             return;
         }
         // Each text joins its 21 buckets and is paired with the texts already in them, nearest
-        // first, at most MAX_PARTNERS per bucket.
+        // first, at most MAX_PARTNERS per bucket; of those, its MAX_PARTNERS nearest are verified
+        // exactly, with shingle sets built once per candidate text.
         let entries = self.texts.len() * BANDS;
         let capacity = (2 * entries).next_power_of_two();
         self.buckets.clear();
         self.buckets.resize(capacity, (0, 0));
         self.previous.clear();
         self.previous.resize(entries, 0);
-        self.candidates.clear();
-        for (text, (post, _)) in self.texts.iter().enumerate() {
-            let bands = fingerprints[*post].as_ref().bands.expect("eligible");
+        // The last text that took each text as a partner (u32::MAX: none yet).
+        self.seen.clear();
+        self.seen.resize(self.texts.len(), u32::MAX);
+        self.shingles.clear();
+        self.shingles.resize(self.texts.len(), None);
+        let mut verified: Vec<(u32, u32, f64)> = Vec::new();
+        for later in 0..self.texts.len() {
+            let bands = fingerprints[self.texts[later].0].as_ref().bands.expect("eligible");
+            self.partners.clear();
             for (band, &key) in bands.iter().enumerate() {
                 let key = ((band as u64) << 32) | u64::from(key);
                 let mut slot = fmix64(key) as usize & (capacity - 1);
                 while self.buckets[slot].1 != 0 && self.buckets[slot].0 != key {
                     slot = (slot + 1) & (capacity - 1);
                 }
-                let entry = text * BANDS + band;
+                let entry = later * BANDS + band;
                 let mut earlier = self.buckets[slot].1;
                 self.previous[entry] = earlier;
                 self.buckets[slot] = (key, entry as u32 + 1);
@@ -400,47 +410,31 @@ impl NearFinder {
                         break;
                     }
                     let other = (earlier - 1) as usize;
-                    self.candidates.push((text as u32, (other / BANDS) as u32));
+                    let partner = other / BANDS;
+                    if self.seen[partner] != later as u32 {
+                        self.seen[partner] = later as u32;
+                        self.partners.push(partner as u32);
+                    }
                     earlier = self.previous[other];
                 }
             }
-        }
-        if self.candidates.is_empty() {
-            return;
-        }
-        // Each text keeps its MAX_PARTNERS nearest earlier candidates over all bands.
-        self.candidates.sort_unstable();
-        self.candidates.dedup();
-        let (mut read, mut write) = (0, 0);
-        while read < self.candidates.len() {
-            let later = self.candidates[read].0;
-            let run = self.candidates[read..]
-                .iter()
-                .take_while(|pair| pair.0 == later)
-                .count();
-            let skip = run.saturating_sub(MAX_PARTNERS);
-            self.candidates.copy_within(read + skip..read + run, write);
-            write += run - skip;
-            read += run;
-        }
-        self.candidates.truncate(write);
-
-        // Verify every candidate exactly, with shingle sets built once per candidate text.
-        self.shingles.clear();
-        self.shingles.resize(self.texts.len(), None);
-        let mut verified: Vec<(u32, u32, f64)> = Vec::new();
-        for &(b, a) in &self.candidates {
-            for text in [a, b] {
-                if self.shingles[text as usize].is_none() {
-                    self.shingles[text as usize] = Some(shingles_of(self.texts[text as usize].0));
-                }
+            if self.partners.len() > MAX_PARTNERS {
+                self.partners.select_nth_unstable_by(MAX_PARTNERS, |x, y| y.cmp(x));
+                self.partners.truncate(MAX_PARTNERS);
             }
-            let (Some(set_a), Some(set_b)) = (&self.shingles[a as usize], &self.shingles[b as usize]) else {
-                unreachable!("both sets were just built");
-            };
-            let similarity = jaccard(set_a, set_b);
-            if similarity >= min_jaccard {
-                verified.push((a, b, similarity));
+            for &earlier in &self.partners {
+                for text in [earlier as usize, later] {
+                    if self.shingles[text].is_none() {
+                        self.shingles[text] = Some(shingles_of(self.texts[text].0));
+                    }
+                }
+                let (Some(set_a), Some(set_b)) = (&self.shingles[earlier as usize], &self.shingles[later]) else {
+                    unreachable!("both sets were just built");
+                };
+                let similarity = jaccard(set_a, set_b);
+                if similarity >= min_jaccard {
+                    verified.push((earlier, later as u32, similarity));
+                }
             }
         }
         if verified.is_empty() {

@@ -130,29 +130,34 @@ impl CrossNetworkBlast {
     fn densest_blast(&self, schedule: &Schedule<'_>, posts: &[usize], width: i64) -> Option<Vec<usize>> {
         let timed = posts.iter().take_while(|&&index| schedule.at(index).is_some()).count();
         let untimed = &posts[timed..];
-        let networks_of = |window: &[usize]| {
-            let mut networks: Vec<Network> = window
-                .iter()
-                .chain(untimed)
-                .map(|&index| schedule.posts[index].network)
-                .collect();
-            networks.sort_unstable();
-            networks.dedup();
-            networks.len()
+        // Posts per network in the sliding window (untimed posts count in every window), and
+        // how many networks have any: updated as the window slides, linear in the posts.
+        let mut counts = [0usize; Network::ALL.len()];
+        let mut networks = 0;
+        let add = |index: usize, counts: &mut [usize], networks: &mut usize| {
+            let slot = &mut counts[schedule.posts[index].network as usize];
+            *networks += usize::from(*slot == 0);
+            *slot += 1;
         };
+        for &index in untimed {
+            add(index, &mut counts, &mut networks);
+        }
         let seconds = super::seconds(schedule, &posts[..timed]);
         let mut best: Option<(usize, std::ops::Range<usize>)> = None;
         let mut start = 0;
         for end in 0..timed {
+            add(posts[end], &mut counts, &mut networks);
             while seconds[end] - seconds[start] >= width {
+                let slot = &mut counts[schedule.posts[posts[start]].network as usize];
+                *slot -= 1;
+                networks -= usize::from(*slot == 0);
                 start += 1;
             }
-            let count = networks_of(&posts[start..=end]);
-            if best.as_ref().is_none_or(|(most, _)| count > *most) {
-                best = Some((count, start..end + 1));
+            if best.as_ref().is_none_or(|(most, _)| networks > *most) {
+                best = Some((networks, start..end + 1));
             }
         }
-        let (count, range) = best.unwrap_or_else(|| (networks_of(&[]), 0..0));
+        let (count, range) = best.unwrap_or((networks, 0..0));
         (count >= self.0.min_networks).then(|| posts[range].iter().chain(untimed).copied().collect())
     }
 
