@@ -88,7 +88,7 @@ export function moduleVersion() {
   return call(() => raw.packageVersion());
 }
 
-/** Lints posts with a fixed configuration (an object shaped like postlint.toml, or TOML text). */
+/** Lints posts with a fixed configuration (an object shaped like postlint.toml). */
 export class Linter {
   #inner;
 

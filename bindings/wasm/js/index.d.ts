@@ -157,7 +157,7 @@ export interface Entities {
 
 /** Lints posts with a fixed configuration. Bad config or posts throw an `Error`. */
 export class Linter {
-  constructor(config?: Config | string | null);
+  constructor(config?: Config | null);
   /** Lints one post; `network` fills a post that names none. */
   lintPost(post: PostInput, network?: Network): PostReport;
   /** Lints many posts, each on its own (no schedule rules). */

@@ -90,17 +90,19 @@ pub struct Linter {
 
 #[wasm_bindgen]
 impl Linter {
-    /// Builds a linter from a config object (the shape of `postlint.toml`), a TOML string, or
-    /// nothing for the defaults.
+    /// Builds a linter from a config object (the shape of `postlint.toml`), or nothing for the
+    /// defaults. TOML text is not read here: the parser would weigh more than it is worth in a
+    /// browser; parse it in JS or pass the object.
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue) -> Result<Linter, JsError> {
-        let config = if let Some(toml) = config.as_string() {
-            Config::from_toml(&toml)
-        } else {
-            match from_js(config).map_err(|err| JsError::new(&format!("invalid config: {err}")))? {
-                serde_json::Value::Null => Ok(Config::default()),
-                value => Config::from_value(value),
-            }
+        if config.is_string() {
+            return Err(JsError::new(
+                "invalid config: expected an object shaped like postlint.toml (this build reads no TOML text)",
+            ));
+        }
+        let config = match from_js(config).map_err(|err| JsError::new(&format!("invalid config: {err}")))? {
+            serde_json::Value::Null => Ok(Config::default()),
+            value => Config::from_value(value),
         };
         let config = config.map_err(|err| JsError::new(&err.to_string()))?;
         let inner = postlint::Linter::new(&config).map_err(|err| JsError::new(&err.to_string()))?;

@@ -115,7 +115,8 @@ struct RawConfig {
 }
 
 impl Config {
-    /// Reads a TOML document (`postlint.toml`).
+    /// Reads a TOML document (`postlint.toml`); needs the `toml` feature (on by default).
+    #[cfg(feature = "toml")]
     pub fn from_toml(source: &str) -> Result<Self, ConfigError> {
         let table: toml::Table =
             toml::from_str(source).map_err(|err| ConfigError::new("", err.to_string().trim_end().to_string()))?;
@@ -201,6 +202,7 @@ impl Config {
     }
 }
 
+#[cfg(feature = "toml")]
 /// The dotted path and value of the first float of `table` that is not finite (TOML's `nan`,
 /// `inf`): JSON has no such numbers, and no threshold means anything with them.
 fn non_finite_float(table: &toml::Table) -> Option<(String, f64)> {
@@ -225,7 +227,7 @@ fn non_finite_float(table: &toml::Table) -> Option<(String, f64)> {
     None
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "toml"))]
 mod tests {
     use super::*;
 

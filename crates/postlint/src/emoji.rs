@@ -6,10 +6,19 @@ use unicode_properties::emoji::{EmojiStatus, UnicodeEmoji};
 /// emoji property (the emoji itself, or FE0F / U+20E3 after a digit, `#` or `*`). A cheap test
 /// that lets ASCII and plain-letter text skip grapheme segmentation.
 pub fn may_contain_emoji(text: &str) -> bool {
-    !text.is_ascii()
-        && text
-            .chars()
-            .any(|ch| !ch.is_ascii() && ch.emoji_status() != EmojiStatus::NonEmoji)
+    emoji_chars_at_least(text, 1)
+}
+
+/// Whether `text` has at least `count` non-ASCII chars with an emoji property: a text with
+/// fewer cannot hold `count` emoji graphemes (each has one).
+pub fn emoji_chars_at_least(text: &str, count: usize) -> bool {
+    count == 0
+        || (!text.is_ascii()
+            && text
+                .chars()
+                .filter(|ch| !ch.is_ascii() && ch.emoji_status() != EmojiStatus::NonEmoji)
+                .nth(count - 1)
+                .is_some())
 }
 
 /// Whether a grapheme cluster displays as an emoji: a default-emoji character (😀, 🇯🇵, 🏽),

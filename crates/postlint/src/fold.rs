@@ -6,7 +6,7 @@
 
 use unicode_general_category::{GeneralCategory, get_general_category};
 
-use crate::unicode::nfkc_each_char;
+use crate::unicode::CharNfkc;
 
 use crate::span::Span;
 
@@ -38,20 +38,40 @@ impl Folded {
         let offset = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
         let mut folded: Vec<u8> = Vec::with_capacity(text.len() + 8);
         let mut origins: Vec<[u32; 2]> = Vec::with_capacity(text.len() + 8);
+        let mut chars = CharNfkc::new(text);
         let mut in_space = false;
         let mut at = 0;
         let mut buffer = [0u8; 4];
-        fold_chars(text, |original, chars| {
-            let end = at + original.len_utf8();
-            let space = original.is_whitespace();
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b.is_ascii() {
+                let space = b == b' ' || (b'\t'..=b'\r').contains(&b);
+                if !(space && in_space) {
+                    folded.push(if space { b' ' } else { b.to_ascii_lowercase() });
+                    origins.push([offset(at), offset(at + 1)]);
+                }
+                in_space = space;
+                at += 1;
+                continue;
+            }
+            let ch = text[at..].chars().next().expect("a non-ASCII byte here starts a char");
+            let end = at + ch.len_utf8();
+            let space = ch.is_whitespace();
             if !(space && in_space) {
                 let before = folded.len();
-                chars.for_each(|ch| folded.extend_from_slice(ch.encode_utf8(&mut buffer).as_bytes()));
+                if space {
+                    folded.push(b' ');
+                } else {
+                    chars.push(ch, |ch| {
+                        ch.to_lowercase()
+                            .for_each(|lower| folded.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes()));
+                    });
+                }
                 origins.resize(origins.len() + (folded.len() - before), [offset(at), offset(end)]);
             }
             in_space = space;
             at = end;
-        });
+        }
         Self {
             text: String::from_utf8(folded).expect("built from whole chars"),
             origins: Some(origins),
@@ -79,15 +99,19 @@ impl Folded {
 /// combining mark stays a mark, since composition across chars does not change what phrases
 /// match), then lowercase.
 pub fn fold_chars(text: &str, mut each: impl FnMut(char, &mut dyn Iterator<Item = char>)) {
-    nfkc_each_char(text, |original, normalized| {
+    let mut chars = CharNfkc::new(text);
+    let mut normalized = String::new();
+    for original in text.chars() {
         if original.is_whitespace() {
             each(original, &mut std::iter::once(' '));
         } else if original.is_ascii() {
             each(original, &mut std::iter::once(original.to_ascii_lowercase()));
         } else {
-            each(original, &mut normalized.flat_map(char::to_lowercase));
+            normalized.clear();
+            chars.push(original, |ch| normalized.push(ch));
+            each(original, &mut normalized.chars().flat_map(char::to_lowercase));
         }
-    });
+    }
 }
 
 /// Whether `ch` continues a word: a letter, a digit, a combining mark or `_`.

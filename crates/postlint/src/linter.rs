@@ -307,12 +307,12 @@ mod tests {
         };
         assert!(linter.lint_post(&allowed).diagnostics.is_empty());
 
-        let config = Config::from_toml("[rules.hashtag-stuffing]\nseverity = \"info\"").unwrap();
+        let config = Config::from_json(r#"{"rules": {"hashtag-stuffing": {"severity": "info"}}}"#).unwrap();
         let report = Linter::new(&config).unwrap().lint_post(&post);
         assert_eq!(report.diagnostics[0].severity, Severity::Info);
         assert_eq!(report.score, 100);
 
-        let config = Config::from_toml("[rules.hashtag-stuffing]\nseverity = \"off\"").unwrap();
+        let config = Config::from_json(r#"{"rules": {"hashtag-stuffing": {"severity": "off"}}}"#).unwrap();
         assert!(Linter::new(&config).unwrap().lint_post(&post).diagnostics.is_empty());
     }
 }

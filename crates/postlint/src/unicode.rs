@@ -25,16 +25,27 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
     imp::nfc(text)
 }
 
-/// Calls `each(ch, folded)` for each char of `text` with the chars of NFKC applied to that char
-/// alone, in order. ASCII chars are passed through as they are.
-pub fn nfkc_each_char(text: &str, mut each: impl FnMut(char, &mut dyn Iterator<Item = char>)) {
-    if text.is_ascii() {
-        for ch in text.chars() {
-            each(ch, &mut std::iter::once(ch));
+/// NFKC of the chars of one text, each char alone, for the non-ASCII chars that are not
+/// whitespace: ask for them with [`CharNfkc::push`] in text order (with the host normalizer, the
+/// whole text is normalized in one call up front).
+#[derive(Debug)]
+pub struct CharNfkc {
+    inner: imp::CharNfkc,
+}
+
+impl CharNfkc {
+    /// Prepares the chars of `text`.
+    pub fn new(text: &str) -> Self {
+        Self {
+            inner: imp::CharNfkc::new(text),
         }
-        return;
     }
-    imp::nfkc_each_char(text, &mut each);
+
+    /// Passes the chars of NFKC of `ch` alone to `push`: `ch` must be the next non-ASCII,
+    /// non-whitespace char of the text.
+    pub fn push(&mut self, ch: char, push: impl FnMut(char)) {
+        self.inner.push(ch, push);
+    }
 }
 
 #[cfg(feature = "unicode-tables")]
@@ -51,12 +62,19 @@ mod imp {
         }
     }
 
-    pub fn nfkc_each_char(text: &str, each: &mut dyn FnMut(char, &mut dyn Iterator<Item = char>)) {
-        for ch in text.chars() {
-            if ch.is_ascii() || is_nfkc_quick(std::iter::once(ch)) == IsNormalized::Yes {
-                each(ch, &mut std::iter::once(ch));
+    #[derive(Debug)]
+    pub struct CharNfkc;
+
+    impl CharNfkc {
+        pub fn new(_text: &str) -> Self {
+            Self
+        }
+
+        pub fn push(&mut self, ch: char, mut push: impl FnMut(char)) {
+            if is_nfkc_quick(std::iter::once(ch)) == IsNormalized::Yes {
+                push(ch);
             } else {
-                each(ch, &mut std::iter::once(ch).nfkc());
+                std::iter::once(ch).nfkc().for_each(push);
             }
         }
     }
@@ -101,22 +119,41 @@ mod imp {
         }
     }
 
-    pub fn nfkc_each_char(text: &str, each: &mut dyn FnMut(char, &mut dyn Iterator<Item = char>)) {
-        // One call for the whole text: the non-ASCII chars, each followed by a NUL. NUL is a
-        // starter that composes with nothing, so each char normalizes as if alone.
-        let batch: String = text
-            .chars()
-            .filter(|ch| !ch.is_ascii())
-            .flat_map(|ch| [ch, '\0'])
-            .collect();
-        let normalized = normalize(&batch, Form::Nfkc);
-        let mut parts = normalized.split('\0');
-        for ch in text.chars() {
-            if ch.is_ascii() {
-                each(ch, &mut std::iter::once(ch));
+    #[derive(Debug)]
+    pub struct CharNfkc {
+        /// NFKC of each char asked for, each followed by a NUL.
+        normalized: String,
+        /// Where the next char's NFKC starts in `normalized`.
+        next: usize,
+    }
+
+    impl CharNfkc {
+        pub fn new(text: &str) -> Self {
+            // One call for the whole text: the chars, each followed by a NUL. NUL is a starter
+            // that composes with nothing, so each char normalizes as if alone.
+            let batch: String = text
+                .chars()
+                .filter(|ch| !ch.is_ascii() && !ch.is_whitespace())
+                .flat_map(|ch| [ch, '\0'])
+                .collect();
+            let normalized = if batch.is_empty() {
+                batch
             } else {
-                each(ch, &mut parts.next().unwrap_or_default().chars());
+                normalize(&batch, Form::Nfkc)
+            };
+            Self { normalized, next: 0 }
+        }
+
+        pub fn push(&mut self, ch: char, push: impl FnMut(char)) {
+            let rest = &self.normalized[self.next..];
+            let part = rest.split('\0').next().unwrap_or_default();
+            if part.is_empty() {
+                // Only when a caller asks for more chars than the text had.
+                std::iter::once(ch).for_each(push);
+            } else {
+                part.chars().for_each(push);
             }
+            self.next = (self.next + part.len() + 1).min(self.normalized.len());
         }
     }
 }
@@ -139,18 +176,22 @@ mod tests {
     fn nfc_composes_and_borrows_what_is_composed() {
         assert_eq!(nfc("e\u{301}te\u{301}"), "été");
         assert!(matches!(nfc("été"), Cow::Borrowed(_)));
-        let mut seen = Vec::new();
-        nfkc_each_char("ﬁＦ\u{301}a", |ch, folded| {
-            seen.push((ch, folded.collect::<String>()))
-        });
-        assert_eq!(
-            seen,
-            [
-                ('ﬁ', "fi".to_string()),
-                ('Ｆ', "F".to_string()),
-                ('\u{301}', "\u{301}".to_string()),
-                ('a', "a".to_string())
-            ]
-        );
+    }
+
+    #[test]
+    fn each_char_normalizes_alone_in_text_order() {
+        let text = "ﬁＦ\u{301}é x";
+        let mut chars = CharNfkc::new(text);
+        let folded: Vec<String> = text
+            .chars()
+            .filter(|ch| !ch.is_ascii() && !ch.is_whitespace())
+            .map(|ch| {
+                let mut out = String::new();
+                chars.push(ch, |folded| out.push(folded));
+                out
+            })
+            .collect();
+        // The accent stays apart from the F before it: each char is normalized alone.
+        assert_eq!(folded, ["fi", "F", "\u{301}", "é"]);
     }
 }

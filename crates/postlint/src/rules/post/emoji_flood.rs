@@ -6,7 +6,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::config::Brand;
 use crate::diagnostic::{Finding, Severity};
-use crate::emoji::{is_emoji_grapheme, may_contain_emoji};
+use crate::emoji::{emoji_chars_at_least, is_emoji_grapheme};
 use crate::rules::options;
 use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
 use crate::span::Span;
@@ -82,10 +82,12 @@ fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRul
 
 impl PostRule for EmojiFlood {
     fn check(&self, post: &PostContext<'_>, findings: &mut Vec<Finding>) {
-        if !may_contain_emoji(post.text) {
+        let options = &self.0;
+        // Either finding needs more emoji than either threshold allows; most posts have fewer
+        // emoji chars than that and skip grapheme segmentation.
+        if !emoji_chars_at_least(post.text, options.max_run.saturating_add(1).min(options.min_emoji)) {
             return;
         }
-        let options = &self.0;
         let (mut visible, mut emoji) = (0usize, 0usize);
         let (mut first, mut last) = (None, 0);
         let mut run: Option<(Span, usize)> = None;

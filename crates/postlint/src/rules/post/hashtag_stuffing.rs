@@ -392,13 +392,15 @@ mod tests {
 
     #[test]
     fn options_override_and_validate() {
-        let config =
-            crate::config::Config::from_toml("[rules.hashtag-stuffing]\nmax = { x = false }\nerror-above = { x = 1 }")
-                .unwrap();
+        let config = crate::config::Config::from_json(
+            r#"{"rules": {"hashtag-stuffing": {"max": {"x": false}, "error-above": {"x": 1}}}}"#,
+        )
+        .unwrap();
         let linter = Linter::new(&config).unwrap();
         let report = linter.lint_post(&Post::new("hi #a #b").with_network(Network::X));
         assert_eq!(report.diagnostics[0].message, "2 hashtags; x allows at most 1");
-        let err = crate::config::Config::from_toml("[rules.hashtag-stuffing]\nmax = { x = -1 }").unwrap_err();
+        let err =
+            crate::config::Config::from_json(r#"{"rules": {"hashtag-stuffing": {"max": {"x": -1}}}}"#).unwrap_err();
         assert!(err.message.contains("non-negative integer"), "{err}");
     }
 }
