@@ -98,8 +98,6 @@ test_rust() {
   cargo test --workspace --quiet
   step "core without default features (the WebAssembly build's feature set)"
   cargo test --quiet -p postlint --no-default-features --lib
-  step "benchmarks compile"
-  cargo bench --workspace --no-run --quiet
   step "figures"
   cargo test --quiet -p postlint-tests --test conformance --test synthetic -- --nocapture 2>&1 \
     | grep -E 'passed, [0-9]+ failed|recall|ordinary accounts' || true
