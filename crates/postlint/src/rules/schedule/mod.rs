@@ -44,7 +44,7 @@ pub(crate) fn dominant<K: Eq + std::hash::Hash + Copy>(
     key: impl Fn(usize) -> Option<K>,
 ) -> Option<(K, Vec<usize>)> {
     // key -> (count, position of its first post)
-    let mut counts: std::collections::HashMap<K, (usize, usize)> = std::collections::HashMap::new();
+    let mut counts: crate::fasthash::FastMap<K, (usize, usize)> = crate::fasthash::FastMap::default();
     for (position, &index) in posts.iter().enumerate() {
         if let Some(key) = key(index) {
             counts.entry(key).or_insert((0, position)).0 += 1;
