@@ -2,9 +2,11 @@
 //! chars (folding for dictionaries and duplicate detection).
 //!
 //! With the default `unicode-tables` feature the `unicode-normalization` crate's tables do the
-//! work. Without it (the WebAssembly build for browsers, where those tables would be a quarter
-//! of the download) the host's normalizer does, installed once with [`set_host_normalizer`]:
-//! JavaScript has `String.prototype.normalize`. Either way the results are the same.
+//! work. Without it (the WebAssembly build for browsers, where the mapping tables would be a
+//! sixth of the download) only the small quick-check tables are linked: text they pass (nearly
+//! all) needs no work, and the rest goes to the host's normalizer, installed once with
+//! [`set_host_normalizer`] (JavaScript has `String.prototype.normalize`). Either way the results
+//! are the same.
 
 use std::borrow::Cow;
 
@@ -85,6 +87,8 @@ mod imp {
     use std::borrow::Cow;
     use std::sync::OnceLock;
 
+    use unicode_normalization::{IsNormalized, is_nfc_quick, is_nfkc_quick};
+
     use super::Form;
 
     /// The host's normalizer.
@@ -111,12 +115,20 @@ mod imp {
     }
 
     pub fn nfc(text: &str) -> Cow<'_, str> {
+        if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+            return Cow::Borrowed(text);
+        }
         let normalized = normalize(text, Form::Nfc);
         if normalized == text {
             Cow::Borrowed(text)
         } else {
             Cow::Owned(normalized)
         }
+    }
+
+    /// Whether `ch` alone is its own NFKC.
+    fn is_own_nfkc(ch: char) -> bool {
+        is_nfkc_quick(std::iter::once(ch)) == IsNormalized::Yes
     }
 
     #[derive(Debug)]
@@ -129,11 +141,12 @@ mod imp {
 
     impl CharNfkc {
         pub fn new(text: &str) -> Self {
-            // One call for the whole text: the chars, each followed by a NUL. NUL is a starter
-            // that composes with nothing, so each char normalizes as if alone.
+            // One call for the whole text: the chars that are not their own NFKC, each followed
+            // by a NUL. NUL is a starter that composes with nothing, so each char normalizes as
+            // if alone.
             let batch: String = text
                 .chars()
-                .filter(|ch| !ch.is_ascii() && !ch.is_whitespace())
+                .filter(|&ch| !ch.is_ascii() && !ch.is_whitespace() && !is_own_nfkc(ch))
                 .flat_map(|ch| [ch, '\0'])
                 .collect();
             let normalized = if batch.is_empty() {
@@ -144,7 +157,11 @@ mod imp {
             Self { normalized, next: 0 }
         }
 
-        pub fn push(&mut self, ch: char, push: impl FnMut(char)) {
+        pub fn push(&mut self, ch: char, mut push: impl FnMut(char)) {
+            if is_own_nfkc(ch) {
+                push(ch);
+                return;
+            }
             let rest = &self.normalized[self.next..];
             let part = rest.split('\0').next().unwrap_or_default();
             if part.is_empty() {
