@@ -48,7 +48,7 @@ test('bad numbers and types in configs and posts', () => {
     [{ scoring: { error: -1 } }, 'invalid config at `scoring.error`'],
     [{ scoring: { error: '40' } }, 'invalid config at `scoring.error`'],
     [{ brand: { domains: ['a.com', 3] } }, 'invalid config at `brand.domains[1]`'],
-    ['[rules.robotic-cadence]\nmax-cv = nan', 'invalid config at `rules.robotic-cadence.max-cv`: NaN is not a finite'],
+    ['[rules.robotic-cadence]\nmax-cv = nan', 'this build reads no TOML text'],
     [{ rules: { 'spam-phrase': { regexes: ['(a{1000}){1000}'] } } }, 'has no regex engine'],
   ]) {
     throwsClearly(() => new Linter(config), needle);
