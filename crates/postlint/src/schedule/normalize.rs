@@ -14,7 +14,7 @@ use crate::span::Span;
 use crate::text::Entities;
 
 /// An entity of the text, as normalization treats it.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Piece {
     /// A URL, with its host.
     Url(Span),
@@ -37,17 +37,6 @@ pub struct Normalizer {
     /// Ranges of `scratch`.
     ranges: Vec<Range<usize>>,
     out: String,
-}
-
-impl std::fmt::Debug for Piece {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Piece::Url(_) => "Url",
-            Piece::Mention => "Mention",
-            Piece::Hashtag => "Hashtag",
-            Piece::Cashtag => "Cashtag",
-        })
-    }
 }
 
 impl Normalizer {
