@@ -70,18 +70,24 @@ impl Fingerprint {
         let key = xxhash_rust::xxh3::xxh3_128(normalized.as_bytes());
         let mut signature = Signature::new();
         let chars = for_each_shingle(normalized, |hash| signature.add(hash));
-        let words = if normalized.is_empty() {
-            0
-        } else {
-            1 + normalized.bytes().filter(|&b| b == b' ').count()
-        };
-        let eligible = chars >= options.min_chars && words >= options.min_words;
+        let eligible = chars >= options.min_chars && has_words(normalized, options.min_words);
         Self {
             key,
             chars: u32::try_from(chars).unwrap_or(u32::MAX),
             bands: eligible.then(|| signature.band_keys()),
         }
     }
+}
+
+/// Whether a normalized text has at least `count` words, counting only that far.
+fn has_words(normalized: &str, count: usize) -> bool {
+    let separators = count.saturating_sub(1);
+    count == 0
+        || !normalized.is_empty()
+            && memchr::memchr_iter(b' ', normalized.as_bytes())
+                .take(separators)
+                .count()
+                == separators
 }
 
 impl AsRef<Fingerprint> for Fingerprint {
@@ -99,6 +105,14 @@ const fn fmix64(mut x: u64) -> u64 {
     x ^ (x >> 33)
 }
 
+/// Mixes a rolling 5-gram hash into a well-spread 64-bit value: the two halves of its 128-bit
+/// product with an odd constant, folded together (one multiplication, where [`fmix64`] takes
+/// two and three shifts).
+const fn mix(hash: u64) -> u64 {
+    let product = hash as u128 * 0x9FB2_1C65_1E98_DF25;
+    (product >> 64) as u64 ^ product as u64
+}
+
 /// The base of the rolling 5-gram hash (odd).
 const BASE: u64 = 0x9E37_79B9_7F4A_7C15;
 /// `BASE` to the power `SHINGLE - 1`: the weight of the oldest char of a 5-gram, taken out
@@ -109,20 +123,20 @@ const BASE_OUT_NEXT: u64 = BASE.wrapping_mul(BASE).wrapping_mul(BASE).wrapping_m
 /// when it is shorter), in text order, repeats included; returns the number of chars.
 ///
 /// A 5-gram's hash is a polynomial of its chars, kept by a rolling update (one multiply in,
-/// one out), then mixed by [`fmix64`].
+/// one out), then spread by [`mix`].
 fn for_each_shingle(text: &str, mut each: impl FnMut(u64)) -> usize {
     if text.is_ascii() {
         // Each byte is a char: the char leaving the window is the byte four places back.
         let values = text.as_bytes();
-        let value = |at: usize| u64::from(values[at]) + 1;
+        let value = |byte: &u8| u64::from(*byte) + 1;
         let mut hash: u64 = 0;
-        for at in 0..values.len().min(SHINGLE - 1) {
-            hash = hash.wrapping_mul(BASE).wrapping_add(value(at));
+        for byte in values.iter().take(SHINGLE - 1) {
+            hash = hash.wrapping_mul(BASE).wrapping_add(value(byte));
         }
-        for at in SHINGLE - 1..values.len() {
-            hash = hash.wrapping_mul(BASE).wrapping_add(value(at));
-            each(fmix64(hash));
-            hash = hash.wrapping_sub(value(at + 1 - SHINGLE).wrapping_mul(BASE_OUT_NEXT));
+        for (incoming, outgoing) in values.iter().skip(SHINGLE - 1).zip(values) {
+            hash = hash.wrapping_mul(BASE).wrapping_add(value(incoming));
+            each(mix(hash));
+            hash = hash.wrapping_sub(value(outgoing).wrapping_mul(BASE_OUT_NEXT));
         }
         return finish_shingles(values.len(), hash, each);
     }
@@ -141,7 +155,7 @@ fn for_each_shingle(text: &str, mut each: impl FnMut(u64)) -> usize {
     let mut oldest = 0;
     for value in chars {
         hash = hash.wrapping_mul(BASE).wrapping_add(value);
-        each(fmix64(hash));
+        each(mix(hash));
         hash = hash.wrapping_sub(recent[oldest].wrapping_mul(BASE_OUT_NEXT));
         recent[oldest] = value;
         oldest = (oldest + 1) % (SHINGLE - 1);
@@ -153,7 +167,7 @@ fn for_each_shingle(text: &str, mut each: impl FnMut(u64)) -> usize {
 /// After the last char: a text shorter than a shingle is hashed whole. Returns `count`.
 fn finish_shingles(count: usize, hash: u64, mut each: impl FnMut(u64)) -> usize {
     if (1..SHINGLE).contains(&count) {
-        each(fmix64(hash ^ (count as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93)));
+        each(mix(hash ^ (count as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93)));
     }
     count
 }
@@ -223,18 +237,29 @@ impl Signature {
     fn band_keys(mut self) -> [u32; BANDS] {
         let original = self.minimums;
         let is_filled = |bin: usize| original[bin] != u32::MAX;
-        if original.iter().any(|&value| value != u32::MAX) {
-            for bin in (0..BINS).filter(|&bin| !is_filled(bin)) {
-                let source = PROBE_TABLE[bin]
-                    .iter()
-                    .map(|&candidate| usize::from(candidate))
-                    .find(|&candidate| is_filled(candidate))
-                    .unwrap_or_else(|| {
-                        (PROBES..)
-                            .map(|attempt| probe(bin, attempt))
-                            .find(|&candidate| is_filled(candidate))
-                            .expect("some bin is filled")
-                    });
+        // The empty bins, listed without branches.
+        let mut empty = [0u8; BINS];
+        let mut empties = 0;
+        for (bin, &value) in original.iter().enumerate() {
+            empty[empties] = bin as u8;
+            empties += usize::from(value == u32::MAX);
+        }
+        if empties < BINS {
+            // The probes are filled at random: branching on each would mispredict, so the first
+            // filled one is selected without branches.
+            for &bin in &empty[..empties] {
+                let bin = usize::from(bin);
+                let mut source = None;
+                for &candidate in PROBE_TABLE[bin].iter().rev() {
+                    let candidate = usize::from(candidate);
+                    source = if is_filled(candidate) { Some(candidate) } else { source };
+                }
+                let source = source.unwrap_or_else(|| {
+                    (PROBES..)
+                        .map(|attempt| probe(bin, attempt))
+                        .find(|&candidate| is_filled(candidate))
+                        .expect("some bin is filled")
+                });
                 self.minimums[bin] = original[source];
             }
         }
@@ -329,8 +354,14 @@ pub fn exact_groups<F: AsRef<Fingerprint>>(fingerprints: &[F]) -> Vec<Vec<usize>
 /// Reusable buffers: one finder serves every comparison group of a schedule.
 #[derive(Debug, Default)]
 pub struct NearFinder {
-    /// Distinct texts of the group: (first post, copies).
-    texts: Vec<(usize, Vec<usize>)>,
+    /// The eligible posts of the group, in its order: (post, text key, band keys). They are
+    /// gathered first, in a loop of independent reads: fingerprints are read in stream order,
+    /// scattered in memory, and a simple loop keeps many of those reads in flight.
+    eligible: Vec<(usize, u128, [u32; BANDS])>,
+    /// Per eligible post, its distinct text.
+    text_of: Vec<u32>,
+    /// Distinct texts of the group: the eligible entry of their first post.
+    texts: Vec<u32>,
     /// Band buckets: an open-addressing table of (band << 32 | key, latest entry + 1).
     buckets: Vec<(u64, u32)>,
     /// Per entry (text * BANDS + band): the previous entry of its bucket + 1 (0: none).
@@ -360,19 +391,21 @@ impl NearFinder {
         clusters: &mut Vec<NearCluster>,
     ) {
         // Distinct texts among the eligible posts; copies share their text's entries.
-        self.texts.clear();
-        let mut first_of: FastMap<u128, u32> = FastMap::default();
-        for &post in posts {
+        self.eligible.clear();
+        self.eligible.extend(posts.iter().filter_map(|&post| {
             let fingerprint = fingerprints[post].as_ref();
-            if fingerprint.bands.is_none() {
-                continue;
-            }
+            fingerprint.bands.map(|bands| (post, fingerprint.key, bands))
+        }));
+        self.texts.clear();
+        self.text_of.clear();
+        let mut first_of: FastMap<u128, u32> = FastMap::default();
+        for (entry, &(_, key, _)) in self.eligible.iter().enumerate() {
             let next = self.texts.len() as u32;
-            let text = *first_of.entry(fingerprint.key).or_insert(next);
+            let text = *first_of.entry(key).or_insert(next);
             if text == next {
-                self.texts.push((post, Vec::new()));
+                self.texts.push(entry as u32);
             }
-            self.texts[text as usize].1.push(post);
+            self.text_of.push(text);
         }
         if self.texts.len() < 2 {
             return;
@@ -393,7 +426,7 @@ impl NearFinder {
         self.shingles.resize(self.texts.len(), None);
         let mut verified: Vec<(u32, u32, f64)> = Vec::new();
         for later in 0..self.texts.len() {
-            let bands = fingerprints[self.texts[later].0].as_ref().bands.expect("eligible");
+            let bands = self.eligible[self.texts[later] as usize].2;
             self.partners.clear();
             for (band, &key) in bands.iter().enumerate() {
                 let key = ((band as u64) << 32) | u64::from(key);
@@ -425,7 +458,7 @@ impl NearFinder {
             for &earlier in &self.partners {
                 for text in [earlier as usize, later] {
                     if self.shingles[text].is_none() {
-                        self.shingles[text] = Some(shingles_of(self.texts[text].0));
+                        self.shingles[text] = Some(shingles_of(self.eligible[self.texts[text] as usize].0));
                     }
                 }
                 let (Some(set_a), Some(set_b)) = (&self.shingles[earlier as usize], &self.shingles[later]) else {
@@ -449,13 +482,28 @@ impl NearFinder {
                 parents[ra.max(rb) as usize] = ra.min(rb);
             }
         }
+        // The copies of each text, in group order: `copies[offsets[text]..offsets[text + 1]]`.
+        let mut offsets = vec![0usize; self.texts.len() + 1];
+        for &text in &self.text_of {
+            offsets[text as usize + 1] += 1;
+        }
+        for text in 0..self.texts.len() {
+            offsets[text + 1] += offsets[text];
+        }
+        let mut copies = vec![0usize; self.eligible.len()];
+        let mut next = offsets.clone();
+        for (&(post, _, _), &text) in self.eligible.iter().zip(&self.text_of) {
+            copies[next[text as usize]] = post;
+            next[text as usize] += 1;
+        }
+        let copies_of = |text: u32| &copies[offsets[text as usize]..offsets[text as usize + 1]];
         let mut by_root: FastMap<u32, NearCluster> = FastMap::default();
         for (a, b, similarity) in verified {
             let cluster = by_root.entry(root(&mut parents, a)).or_insert_with(|| NearCluster {
                 members: Vec::new(),
                 pairs: Vec::new(),
             });
-            let (copies_a, copies_b) = (&self.texts[a as usize].1, &self.texts[b as usize].1);
+            let (copies_a, copies_b) = (copies_of(a), copies_of(b));
             cluster.members.extend(copies_a.iter().chain(copies_b));
             let pairs = copies_a
                 .iter()

@@ -29,14 +29,17 @@ const HEAD_WORDS: usize = 2;
 const MAX_PREFIX_WORDS: usize = 6;
 
 /// Reusable buffers for [`normalize`] and [`skeleton`].
+///
+/// Text is built as bytes and checked as UTF-8 once at the end: it is assembled from whole
+/// chars only.
 #[derive(Debug, Default)]
 pub struct Normalizer {
     pieces: Vec<(Span, Piece)>,
     /// Folded hashtags (normalize) or tokens (skeleton), back to back.
-    scratch: String,
+    scratch: Vec<u8>,
     /// Ranges of `scratch`.
     ranges: Vec<Range<usize>>,
-    out: String,
+    out: Vec<u8>,
 }
 
 impl Normalizer {
@@ -76,7 +79,6 @@ impl Normalizer {
             scratch,
             ranges,
             out,
-            ..
         } = self;
         out.clear();
         scratch.clear();
@@ -87,7 +89,7 @@ impl Normalizer {
             match piece {
                 Piece::Url(host) => {
                     push_domain(out, host.slice(text));
-                    out.push(' ');
+                    out.push(b' ');
                 }
                 Piece::Mention => {}
                 Piece::Hashtag => {
@@ -102,19 +104,17 @@ impl Normalizer {
             cursor = span.end;
         }
         push_words(out, &text[cursor..]);
-        for prefix in ["rt ", "via "] {
+        for prefix in [&b"rt "[..], b"via "] {
             if out.starts_with(prefix) {
                 out.drain(..prefix.len());
             }
         }
-        ranges.sort_unstable_by(|a, b| scratch[a.clone()].cmp(&scratch[b.clone()]));
-        ranges.dedup_by(|a, b| scratch[a.clone()] == scratch[b.clone()]);
+        sort_unique(scratch, ranges);
         for range in ranges.iter() {
-            out.push_str(&scratch[range.clone()]);
-            out.push(' ');
+            out.extend_from_slice(&scratch[range.clone()]);
+            out.push(b' ');
         }
-        out.truncate(out.trim_end().len());
-        out
+        as_text(out).trim_end()
     }
 
     /// The post's hashtags folded, sorted and deduplicated, without `#`, joined by spaces, and
@@ -130,16 +130,15 @@ impl Normalizer {
             fold_into(scratch, tag.tag.slice(text));
             ranges.push(start..scratch.len());
         }
-        ranges.sort_unstable_by(|a, b| scratch[a.clone()].cmp(&scratch[b.clone()]));
-        ranges.dedup_by(|a, b| scratch[a.clone()] == scratch[b.clone()]);
+        sort_unique(scratch, ranges);
         out.clear();
         for range in ranges.iter() {
             if !out.is_empty() {
-                out.push(' ');
+                out.push(b' ');
             }
-            out.push_str(&scratch[range.clone()]);
+            out.extend_from_slice(&scratch[range.clone()]);
         }
-        (out, ranges.len())
+        (as_text(out), ranges.len())
     }
 
     /// The template skeleton of a post: what stays when a template is filled in again.
@@ -159,7 +158,6 @@ impl Normalizer {
             scratch,
             ranges,
             out,
-            ..
         } = self;
         // The tail: trailing links, mentions and hashtags with only whitespace after each.
         let mut tail = pieces.len();
@@ -195,49 +193,65 @@ impl Normalizer {
         let token = |range: &Range<usize>| &scratch[range.clone()];
         let separator = ranges[..body.min(MAX_PREFIX_WORDS)].iter().position(|range| {
             let token = token(range);
-            token.ends_with(':') || matches!(token, "—" | "–" | "-" | "|")
+            token.ends_with(b":") || ["—", "–", "-", "|"].iter().any(|dash| token == dash.as_bytes())
         });
         let head = separator.map_or(HEAD_WORDS, |at| at + 1);
         out.clear();
-        let mut push = |token: &str| {
+        let mut push = |token: &[u8]| {
             if !out.is_empty() {
-                out.push(' ');
+                out.push(b' ');
             }
-            out.push_str(token);
+            out.extend_from_slice(token);
         };
         ranges[..body.min(head)].iter().for_each(|range| push(token(range)));
         if body > head {
-            push("{title}");
+            push(b"{title}");
         }
         for &(span, piece) in &pieces[tail..] {
             let start = scratch.len();
             push_entity(scratch, ranges, text, span, piece);
             push(&scratch[start..]);
         }
-        out
+        as_text(out)
+    }
+}
+
+/// The text of bytes built from whole chars.
+fn as_text(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).expect("built from whole chars")
+}
+
+/// Sorts the `ranges` of `scratch` by their text and drops repeats.
+fn sort_unique(scratch: &[u8], ranges: &mut Vec<Range<usize>>) {
+    if ranges.len() > 1 {
+        ranges.sort_unstable_by(|a, b| scratch[a.clone()].cmp(&scratch[b.clone()]));
+        ranges.dedup_by(|a, b| scratch[a.clone()] == scratch[b.clone()]);
     }
 }
 
 /// Appends the token of an entity to `scratch`: `{url}`, `{@}`, or the folded hashtag or
 /// cashtag.
-fn push_entity(scratch: &mut String, ranges: &mut Vec<Range<usize>>, text: &str, span: Span, piece: Piece) {
+fn push_entity(scratch: &mut Vec<u8>, ranges: &mut Vec<Range<usize>>, text: &str, span: Span, piece: Piece) {
     let start = scratch.len();
     match piece {
-        Piece::Url(_) => scratch.push_str("{url}"),
-        Piece::Mention => scratch.push_str("{@}"),
+        Piece::Url(_) => scratch.extend_from_slice(b"{url}"),
+        Piece::Mention => scratch.extend_from_slice(b"{@}"),
         Piece::Hashtag | Piece::Cashtag => fold_into(scratch, span.slice(text)),
     }
     ranges.push(start..scratch.len());
 }
 
+/// Appends `ch` as UTF-8.
+fn push_char(out: &mut Vec<u8>, ch: char) {
+    out.extend_from_slice(ch.encode_utf8(&mut [0; 4]).as_bytes());
+}
+
 /// Appends the folded form of `text` (NFKC per char, lowercase) to `out`.
-fn fold_into(out: &mut String, text: &str) {
+fn fold_into(out: &mut Vec<u8>, text: &str) {
     if text.is_ascii() {
-        let start = out.len();
-        out.push_str(text);
-        out[start..].make_ascii_lowercase();
+        out.extend(text.bytes().map(|byte| byte.to_ascii_lowercase()));
     } else {
-        fold_chars(text, |_, folded| out.extend(folded));
+        fold_chars(text, |_, folded| folded.for_each(|ch| push_char(out, ch)));
     }
 }
 
@@ -258,88 +272,128 @@ static WORD_BYTES: [u8; 128] = {
 
 /// Appends the folded words of `piece` to `out`, each followed by one space: punctuation and
 /// emoji separate words.
-fn push_words(out: &mut String, piece: &str) {
-    let separate = |out: &mut String| {
-        if !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
-        }
-    };
-    out.reserve(piece.len() + 1);
+fn push_words(out: &mut Vec<u8>, piece: &str) {
+    // Whether `out` needs no separator: it is empty or ends with one.
+    let mut separated = out.last().is_none_or(|&byte| byte == b' ');
     if piece.is_ascii() {
+        // Branch-free: each byte writes its word char or a space into room made beforehand,
+        // and the write is kept (the length moves on) unless it is a second space.
+        let start = out.len();
+        out.resize(start + piece.len(), 0);
+        let room = &mut out[start..];
+        let mut len = 0;
         for &byte in piece.as_bytes() {
-            match WORD_BYTES[usize::from(byte)] {
-                0 => separate(out),
-                lower => out.push(char::from(lower)),
-            }
+            let lower = WORD_BYTES[usize::from(byte)];
+            let word = lower != 0;
+            room[len] = if word { lower } else { b' ' };
+            len += usize::from(word || !separated);
+            separated = !word;
         }
+        out.truncate(start + len);
     } else {
         fold_chars(piece, |_, folded| {
             for ch in folded {
                 if is_word_char(ch) {
-                    out.push(ch);
-                } else {
-                    separate(out);
+                    push_char(out, ch);
+                    separated = false;
+                } else if !separated {
+                    out.push(b' ');
+                    separated = true;
                 }
             }
         });
     }
-    separate(out);
+    if !separated {
+        out.push(b' ');
+    }
 }
 
 /// Appends a URL host as a domain: lowercase, without `www.`.
-fn push_domain(out: &mut String, host: &str) {
+fn push_domain(out: &mut Vec<u8>, host: &str) {
     let start = out.len();
     if host.is_ascii() {
-        out.extend(host.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        out.extend(host.bytes().map(|byte| byte.to_ascii_lowercase()));
     } else {
-        out.extend(host.chars().flat_map(char::to_lowercase));
+        host.chars()
+            .flat_map(char::to_lowercase)
+            .for_each(|ch| push_char(out, ch));
     }
-    if out[start..].starts_with("www.") {
+    if out[start..].starts_with(b"www.") {
         out.drain(start..start + 4);
     }
 }
 
+/// Byte classes for [`push_tokens`].
+const SPACE: u8 = 1;
+const DIGIT: u8 = 2;
+const LETTER: u8 = 4;
+const NON_ASCII: u8 = 8;
+
+/// The class of each byte: ASCII whitespace of `char::is_whitespace` (the vertical tab
+/// included), digit, letter, or part of a non-ASCII char.
+static BYTE_CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte >= 0x80 {
+            NON_ASCII
+        } else if byte == b' ' || (byte >= b'\t' && byte <= b'\r') {
+            SPACE
+        } else if byte.is_ascii_digit() {
+            DIGIT
+        } else if byte.is_ascii_alphabetic() {
+            LETTER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Appends the whitespace-separated tokens of `piece` to `scratch`, folded, numbers as `{n}`,
 /// until `ranges` holds `limit` tokens.
-fn push_tokens(scratch: &mut String, ranges: &mut Vec<Range<usize>>, piece: &str, limit: usize) {
+fn push_tokens(scratch: &mut Vec<u8>, ranges: &mut Vec<Range<usize>>, piece: &str, limit: usize) {
+    let bytes = piece.as_bytes();
+    let class = |at: usize| BYTE_CLASSES[usize::from(bytes[at])];
     let mut room = limit.saturating_sub(ranges.len());
-    let mut push = |word: &str, number: bool| {
+    let mut at = 0;
+    // ASCII tokens by bytes; from the first other char on, by chars.
+    while room > 0 {
+        while at < bytes.len() && class(at) == SPACE {
+            at += 1;
+        }
+        let start = at;
+        let mut seen = 0;
+        while at < bytes.len() && class(at) & (SPACE | NON_ASCII) == 0 {
+            seen |= class(at);
+            at += 1;
+        }
+        if at < bytes.len() && class(at) == NON_ASCII {
+            at = start;
+            break;
+        }
+        if at == start {
+            return;
+        }
+        let token_start = scratch.len();
+        if seen & (DIGIT | LETTER) == DIGIT {
+            scratch.extend_from_slice(b"{n}");
+        } else {
+            scratch.extend(bytes[start..at].iter().map(u8::to_ascii_lowercase));
+        }
+        ranges.push(token_start..scratch.len());
+        room -= 1;
+    }
+    for word in piece[at..].split_whitespace().take(room) {
         let start = scratch.len();
-        if number {
-            scratch.push_str("{n}");
+        if word.bytes().any(|b| b.is_ascii_digit()) && word.chars().all(|c| !c.is_alphabetic()) {
+            scratch.extend_from_slice(b"{n}");
         } else {
             fold_into(scratch, word);
         }
         ranges.push(start..scratch.len());
-    };
-    if piece.is_ascii() {
-        // The ASCII whitespace of `char::is_whitespace` (with the vertical tab).
-        let is_space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
-        let bytes = piece.as_bytes();
-        let mut at = 0;
-        while room > 0 {
-            while at < bytes.len() && is_space(bytes[at]) {
-                at += 1;
-            }
-            if at == bytes.len() {
-                return;
-            }
-            let (start, mut digit, mut letter) = (at, false, false);
-            while at < bytes.len() && !is_space(bytes[at]) {
-                digit |= bytes[at].is_ascii_digit();
-                letter |= bytes[at].is_ascii_alphabetic();
-                at += 1;
-            }
-            push(&piece[start..at], digit && !letter);
-            room -= 1;
-        }
-    } else {
-        for word in piece.split_whitespace().take(room) {
-            push(
-                word,
-                word.bytes().any(|b| b.is_ascii_digit()) && word.chars().all(|c| !c.is_alphabetic()),
-            );
-        }
     }
 }
 
