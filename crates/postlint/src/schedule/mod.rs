@@ -121,6 +121,9 @@ pub struct Stream {
     pub posts: Vec<usize>,
     /// How many of `posts` (from the start) have a time.
     pub timed: usize,
+    /// The times of the timed posts, in order: rules that read every time read them here, in
+    /// sequence, rather than from posts scattered in memory.
+    pub times: Vec<PostTime>,
 }
 
 impl Stream {
@@ -198,23 +201,30 @@ impl<'a> Schedule<'a> {
     pub fn new(posts: &'a [Post], facts: &'a [PostFacts], dedup_options: DedupOptions) -> Self {
         // Streams are ordered by network, then account name (posts without one first): rank
         // the distinct names once, then sort posts by integers only.
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+        // The map owns copies of the names: side by side, they stay in cache, where the first
+        // posts of each account would be scattered over the input.
+        let mut ids: HashMap<Box<str>, u32> = HashMap::new();
         let account_ids: Vec<u32> = posts
             .iter()
             .map(|post| match post.account.as_deref() {
                 None => 0,
-                Some(name) => {
-                    let next = ids.len() as u32 + 1;
-                    *ids.entry(name).or_insert(next)
-                }
+                Some(name) => match ids.get(name) {
+                    Some(&id) => id,
+                    None => {
+                        let id = ids.len() as u32 + 1;
+                        ids.insert(name.into(), id);
+                        id
+                    }
+                },
             })
             .collect();
-        let mut names: Vec<(&str, u32)> = ids.into_iter().collect();
+        let mut names: Vec<(Box<str>, u32)> = ids.into_iter().collect();
         names.sort_unstable();
         let mut rank = vec![0u32; names.len() + 1];
         for (position, &(_, id)) in names.iter().enumerate() {
             rank[id as usize] = position as u32 + 1;
         }
+        let times: Vec<Option<PostTime>> = posts.iter().map(|post| post.at).collect();
         // (network and account, untimed, seconds, nanoseconds, input order): timed posts
         // oldest first, untimed ones last in input order.
         let mut order: Vec<(u64, i64, i32, u32)> = posts
@@ -233,11 +243,16 @@ impl<'a> Schedule<'a> {
         let mut streams: Vec<Stream> = Vec::new();
         for run in order.chunk_by(|a, b| a.0 >> 1 == b.0 >> 1) {
             let first = &posts[run[0].3 as usize];
+            let timed = run.iter().filter(|entry| entry.0 & 1 == 0).count();
             streams.push(Stream {
                 network: first.network,
                 account: first.account.clone(),
                 posts: run.iter().map(|entry| entry.3 as usize).collect(),
-                timed: run.iter().filter(|entry| entry.0 & 1 == 0).count(),
+                timed,
+                times: run[..timed]
+                    .iter()
+                    .filter_map(|entry| times[entry.3 as usize])
+                    .collect(),
             });
         }
         Self {

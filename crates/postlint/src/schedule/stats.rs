@@ -41,14 +41,11 @@ pub struct StreamStats {
 }
 
 /// Gaps between consecutive timed posts of a stream, in seconds.
-pub fn gaps_seconds(schedule: &Schedule<'_>, stream: &Stream) -> Vec<f64> {
+pub fn gaps_seconds(stream: &Stream) -> Vec<f64> {
     stream
-        .timed_posts()
+        .times
         .windows(2)
-        .filter_map(|pair| {
-            let (a, b) = (schedule.at(pair[0])?, schedule.at(pair[1])?);
-            Some(b.timestamp.as_second() as f64 - a.timestamp.as_second() as f64)
-        })
+        .map(|pair| pair[1].timestamp.as_second() as f64 - pair[0].timestamp.as_second() as f64)
         .collect()
 }
 
@@ -81,12 +78,8 @@ pub fn median(values: &[f64]) -> Option<f64> {
 }
 
 /// A 24-bit set of the hours of the day (local to each post) that have a post.
-pub fn hours_of_day(schedule: &Schedule<'_>, stream: &Stream) -> u32 {
-    stream
-        .timed_posts()
-        .iter()
-        .filter_map(|&index| schedule.at(index))
-        .fold(0, |hours, at| hours | 1 << at.local().hour())
+pub fn hours_of_day(stream: &Stream) -> u32 {
+    stream.times.iter().fold(0, |hours, at| hours | 1 << at.local().hour())
 }
 
 /// Computes the statistics of `schedule`.
@@ -103,7 +96,7 @@ pub fn compute(schedule: &Schedule<'_>) -> ScheduleStats {
         .streams
         .iter()
         .map(|stream| {
-            let gaps = gaps_seconds(schedule, stream);
+            let gaps = gaps_seconds(stream);
             StreamStats {
                 account: stream.account.clone(),
                 network: stream.network,
@@ -111,7 +104,7 @@ pub fn compute(schedule: &Schedule<'_>) -> ScheduleStats {
                 promo_ratio: ratio(&mut stream.posts.iter().copied(), stream.posts.len()),
                 median_gap_minutes: median(&gaps).map(|seconds| seconds / 60.0),
                 gap_cv: coefficient_of_variation(&gaps),
-                hours_covered: hours_of_day(schedule, stream).count_ones() as usize,
+                hours_covered: hours_of_day(stream).count_ones() as usize,
             }
         })
         .collect();

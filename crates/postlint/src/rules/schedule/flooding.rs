@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use crate::diagnostic::Severity;
 use crate::rules::options;
-use crate::rules::schedule::{densest_window, seconds};
+use crate::rules::schedule::densest_window;
 use crate::rules::{RuleInfo, RuleKind, ScheduleRule};
 use crate::schedule::{Schedule, ScheduleFinding};
 
@@ -65,7 +65,7 @@ impl ScheduleRule for Flooding {
     fn check(&self, schedule: &Schedule<'_>, findings: &mut Vec<ScheduleFinding>) {
         for stream in &schedule.streams {
             let posts = stream.timed_posts();
-            let times = seconds(schedule, posts);
+            let times: Vec<i64> = stream.times.iter().map(|at| at.timestamp.as_second()).collect();
             let windows = [
                 (3600, self.0.max_per_hour, "an hour"),
                 (86_400, self.0.max_per_day, "a day"),

@@ -115,7 +115,7 @@ impl ScheduleRule for NoQuietHours {
         let options = &self.options;
         for stream in &schedule.streams {
             let posts = stream.timed_posts();
-            let times: Vec<PostTime> = posts.iter().filter_map(|&index| schedule.at(index)).collect();
+            let times = &stream.times;
             let (Some(first), Some(last)) = (times.first(), times.last()) else {
                 continue;
             };
@@ -124,7 +124,7 @@ impl ScheduleRule for NoQuietHours {
                 continue;
             }
             let mut hours_by_day: BTreeMap<jiff::civil::Date, u32> = BTreeMap::new();
-            for &at in &times {
+            for &at in times {
                 let local = self.local(at);
                 *hours_by_day.entry(local.date()).or_default() |= 1 << local.hour();
             }

@@ -79,12 +79,10 @@ impl ScheduleRule for RoboticCadence {
             if posts.len() < options.min_posts.max(2) {
                 continue;
             }
-            let gaps = gaps_seconds(schedule, stream);
+            let gaps = gaps_seconds(stream);
             let mut minutes = [0usize; 60];
-            for &index in posts {
-                if let Some(at) = schedule.at(index) {
-                    minutes[at.local().minute() as usize] += 1;
-                }
+            for at in &stream.times {
+                minutes[at.local().minute() as usize] += 1;
             }
             let (minute, count) = minutes
                 .iter()
