@@ -220,7 +220,8 @@ Jaccard >= 0.6, groups merged. Recall is the share of planted pairs that end up 
 ## Schedule analysis at 1M posts
 
 `cargo run --release -p postlint-benches --example schedule_throughput -- 1000000 --only` and
-`... --full`, each in its own process (synthetic schedule; peak RSS includes the generated input).
+`... --full`, the fastest of 3 runs of each, every run in its own process (synthetic schedule;
+peak RSS includes the generated input).
 `lint_schedule_only` is the schedule analysis (what the schedule rules need of each post, then
 the rules); `lint_schedule` also builds every post's own report:
 
