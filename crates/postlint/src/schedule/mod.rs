@@ -41,6 +41,9 @@ pub struct PostFacts {
     pub hashtags: u64,
     /// The number of distinct hashtags.
     pub hashtag_count: u32,
+    /// The account, as a number given by the [`FactsBuilder`] (equal names, equal numbers; 0:
+    /// no account), so that streams are formed without reading the names again.
+    pub account: u32,
 }
 
 /// Computes [`PostFacts`], reusing its buffers from post to post.
@@ -48,6 +51,8 @@ pub struct PostFacts {
 pub struct FactsBuilder {
     normalizer: Normalizer,
     options: DedupOptions,
+    /// Account names seen so far and their numbers (from 1).
+    accounts: HashMap<Box<str>, u32>,
 }
 
 impl FactsBuilder {
@@ -56,6 +61,7 @@ impl FactsBuilder {
         Self {
             normalizer: Normalizer::new(),
             options,
+            accounts: HashMap::new(),
         }
     }
 
@@ -78,7 +84,18 @@ impl FactsBuilder {
             skeleton,
             hashtags: hash(tags),
             hashtag_count: u32::try_from(hashtag_count).unwrap_or(u32::MAX),
+            account: post.account.as_deref().map_or(0, |name| self.account_number(name)),
         }
+    }
+
+    /// The number of an account name, given on first sight.
+    fn account_number(&mut self, name: &str) -> u32 {
+        if let Some(&number) = self.accounts.get(name) {
+            return number;
+        }
+        let number = u32::try_from(self.accounts.len() + 1).expect("fewer than 4 billion accounts");
+        self.accounts.insert(name.into(), number);
+        number
     }
 }
 
@@ -199,26 +216,23 @@ pub struct Schedule<'a> {
 impl<'a> Schedule<'a> {
     /// Groups `posts` into streams. `dedup_options` apply when duplicates are first asked for.
     pub fn new(posts: &'a [Post], facts: &'a [PostFacts], dedup_options: DedupOptions) -> Self {
-        // Streams are ordered by network, then account name (posts without one first): rank
-        // the distinct names once, then sort posts by integers only.
-        // The map owns copies of the names: side by side, they stay in cache, where the first
-        // posts of each account would be scattered over the input.
-        let mut ids: HashMap<Box<str>, u32> = HashMap::new();
-        let account_ids: Vec<u32> = posts
+        // Streams are ordered by network, then account name (posts without one first): the
+        // facts number the accounts; their names are ranked once, read from each account's
+        // first post, and posts are sorted by integers only.
+        let accounts = facts.iter().map(|facts| facts.account as usize).max().unwrap_or(0);
+        let mut first_post = vec![None; accounts + 1];
+        for (index, facts) in facts.iter().enumerate() {
+            first_post[facts.account as usize].get_or_insert(index);
+        }
+        let mut names: Vec<(&str, u32)> = first_post
             .iter()
-            .map(|post| match post.account.as_deref() {
-                None => 0,
-                Some(name) => match ids.get(name) {
-                    Some(&id) => id,
-                    None => {
-                        let id = ids.len() as u32 + 1;
-                        ids.insert(name.into(), id);
-                        id
-                    }
-                },
+            .enumerate()
+            .skip(1)
+            .filter_map(|(account, first)| {
+                let name = posts[(*first)?].account.as_deref().unwrap_or_default();
+                Some((name, account as u32))
             })
             .collect();
-        let mut names: Vec<(Box<str>, u32)> = ids.into_iter().collect();
         names.sort_unstable();
         let mut rank = vec![0u32; names.len() + 1];
         for (position, &(_, id)) in names.iter().enumerate() {
@@ -229,9 +243,9 @@ impl<'a> Schedule<'a> {
         // oldest first, untimed ones last in input order.
         let mut order: Vec<(u64, i64, i32, u32)> = posts
             .iter()
-            .zip(&account_ids)
+            .zip(facts)
             .enumerate()
-            .map(|(index, (post, &id))| {
+            .map(|(index, (post, &PostFacts { account: id, .. }))| {
                 let stream = (u64::from(post.network as u8) << 40) | (u64::from(rank[id as usize]) << 1);
                 let (seconds, nanos) = post.at.map_or((0, 0), |at| {
                     (at.timestamp.as_second(), at.timestamp.subsec_nanosecond())
