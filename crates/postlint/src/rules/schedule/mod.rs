@@ -43,11 +43,13 @@ pub(crate) fn dominant<K: Eq + std::hash::Hash + Copy>(
     posts: &[usize],
     key: impl Fn(usize) -> Option<K>,
 ) -> Option<(K, Vec<usize>)> {
+    // The keys are read once, in one loop of independent reads (posts are scattered in memory).
+    let keys: Vec<Option<K>> = posts.iter().map(|&index| key(index)).collect();
     // key -> (count, position of its first post)
     let mut counts: crate::fasthash::FastMap<K, (usize, usize)> = crate::fasthash::FastMap::default();
-    for (position, &index) in posts.iter().enumerate() {
-        if let Some(key) = key(index) {
-            counts.entry(key).or_insert((0, position)).0 += 1;
+    for (position, key) in keys.iter().enumerate() {
+        if let Some(key) = key {
+            counts.entry(*key).or_insert((0, position)).0 += 1;
         }
     }
     let (winner, _) = counts
@@ -57,8 +59,9 @@ pub(crate) fn dominant<K: Eq + std::hash::Hash + Copy>(
         winner,
         posts
             .iter()
-            .copied()
-            .filter(|&index| key(index) == Some(winner))
+            .zip(&keys)
+            .filter(|&(_, &key)| key == Some(winner))
+            .map(|(&index, _)| index)
             .collect(),
     ))
 }
