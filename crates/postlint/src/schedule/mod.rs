@@ -136,17 +136,16 @@ pub struct Stream {
     pub account: Option<String>,
     /// Post indices in order.
     pub posts: Vec<usize>,
-    /// How many of `posts` (from the start) have a time.
-    pub timed: usize,
-    /// The times of the timed posts, in order: rules that read every time read them here, in
-    /// sequence, rather than from posts scattered in memory.
+    /// The times of the posts that have one (the first `times.len()` of `posts`), in order:
+    /// rules that read every time read them here, in sequence, rather than from posts scattered
+    /// in memory.
     pub times: Vec<PostTime>,
 }
 
 impl Stream {
     /// The posts that have a time, oldest first.
     pub fn timed_posts(&self) -> &[usize] {
-        &self.posts[..self.timed]
+        &self.posts[..self.times.len()]
     }
 
     /// A label for messages: `acme on x`.
@@ -244,29 +243,26 @@ impl<'a> Schedule<'a> {
         let mut order: Vec<(u64, i64, i32, u32)> = posts
             .iter()
             .zip(facts)
+            .zip(&times)
             .enumerate()
-            .map(|(index, (post, &PostFacts { account: id, .. }))| {
+            .map(|(index, ((post, &PostFacts { account: id, .. }), at))| {
                 let stream = (u64::from(post.network as u8) << 40) | (u64::from(rank[id as usize]) << 1);
-                let (seconds, nanos) = post.at.map_or((0, 0), |at| {
+                let (seconds, nanos) = at.map_or((0, 0), |at| {
                     (at.timestamp.as_second(), at.timestamp.subsec_nanosecond())
                 });
-                (stream | u64::from(post.at.is_none()), seconds, nanos, index as u32)
+                (stream | u64::from(at.is_none()), seconds, nanos, index as u32)
             })
             .collect();
         order.sort_unstable();
         let mut streams: Vec<Stream> = Vec::new();
         for run in order.chunk_by(|a, b| a.0 >> 1 == b.0 >> 1) {
             let first = &posts[run[0].3 as usize];
-            let timed = run.iter().filter(|entry| entry.0 & 1 == 0).count();
             streams.push(Stream {
                 network: first.network,
                 account: first.account.clone(),
                 posts: run.iter().map(|entry| entry.3 as usize).collect(),
-                timed,
-                times: run[..timed]
-                    .iter()
-                    .filter_map(|entry| times[entry.3 as usize])
-                    .collect(),
+                // The timed posts come first in a run.
+                times: run.iter().filter_map(|entry| times[entry.3 as usize]).collect(),
             });
         }
         Self {
