@@ -17,11 +17,11 @@
 
 use std::io::Write;
 
+use postlint::Linter;
 use postlint::schedule::dedup::{Clusters, DedupOptions, find_duplicates};
 use postlint::schedule::normalize::normalize;
 use postlint::text::{WeightedConfig, weighted_length_with};
-use postlint::{Linter, Post};
-use postlint_benches::best_seconds;
+use postlint_benches::{best_seconds, read_jsonl_posts};
 
 /// Timed runs per task (after one warm-up run).
 const RUNS: usize = 3;
@@ -72,13 +72,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let [posts_path, planted_path, normalized_path] = args.as_slice() else {
         return Err("usage: compare_native POSTS.jsonl PLANTED.json NORMALIZED_OUT.jsonl".into());
     };
-    let source = std::fs::read_to_string(posts_path)?;
-    let values = source
-        .lines()
-        .filter(|line| !line.trim().is_empty())
-        .map(serde_json::from_str)
-        .collect::<Result<Vec<serde_json::Value>, _>>()?;
-    let posts = Post::from_json_values(values, None)?;
+    let posts = read_jsonl_posts(posts_path)?;
     let planted: Vec<serde_json::Value> = serde_json::from_str(&std::fs::read_to_string(planted_path)?)?;
     let size = posts.len();
 

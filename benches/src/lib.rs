@@ -8,6 +8,8 @@ pub mod scaling;
 
 use std::time::Instant;
 
+use postlint::Post;
+
 /// Runs `work` once to warm up, then `runs` times, and returns the fastest run in seconds.
 pub fn best_seconds(runs: usize, mut work: impl FnMut()) -> f64 {
     work();
@@ -18,6 +20,17 @@ pub fn best_seconds(runs: usize, mut work: impl FnMut()) -> f64 {
             started.elapsed().as_secs_f64()
         })
         .fold(f64::INFINITY, f64::min)
+}
+
+/// The posts of a JSONL file: one post object per line, blank lines skipped.
+pub fn read_jsonl_posts(path: &str) -> Result<Vec<Post>, Box<dyn std::error::Error>> {
+    let source = std::fs::read_to_string(path)?;
+    let values = source
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(serde_json::from_str)
+        .collect::<Result<Vec<serde_json::Value>, _>>()?;
+    Ok(Post::from_json_values(values, None)?)
 }
 
 /// The peak resident memory of this process so far, in MB (Linux only; `None` elsewhere).

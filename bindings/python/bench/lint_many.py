@@ -13,8 +13,9 @@ import json
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import best_of
 
 import postlint
 
@@ -38,15 +39,6 @@ def corpus(size: int) -> list[str]:
         with path.open(encoding="utf-8", errors="replace", newline="") as file:
             texts.extend(row["text"] for row in csv.DictReader(file))
     return [texts[n % len(texts)] for n in range(size)]
-
-
-def best_of(runs: int, work) -> float:  # type: ignore[no-untyped-def]
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:

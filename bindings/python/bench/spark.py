@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,19 +24,11 @@ from postlint.spark import lint_posts, lint_schedules
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from synthetic import generate
+from timing import best_of
 
 FIELDS = ["id", "text", "network", "account", "at", "promotional"]
 SCHEMA = "id string, text string, network string, account string, at string, promotional boolean"
 COLUMNS = {"network": "network", "account": "account", "id": "id", "promotional": "promotional"}
-
-
-def best_of(runs: int, work: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def run_spark(result: Callable[[], DataFrame]) -> None:
