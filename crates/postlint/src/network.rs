@@ -41,6 +41,11 @@ impl Network {
         Network::Generic,
     ];
 
+    /// The position of the network in [`Network::ALL`].
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
     /// The canonical lowercase name used in config and reports.
     pub const fn name(self) -> &'static str {
         match self {
@@ -132,5 +137,12 @@ mod tests {
         assert_eq!(" Bluesky ".parse(), Ok(Network::Bluesky));
         let err = "myspace".parse::<Network>().unwrap_err().to_string();
         assert!(err.contains("`myspace`") && err.contains("mastodon"), "{err}");
+    }
+
+    #[test]
+    fn index_is_the_position_in_all() {
+        for (position, network) in Network::ALL.into_iter().enumerate() {
+            assert_eq!(network.index(), position, "{network:?}");
+        }
     }
 }

@@ -79,27 +79,33 @@ impl<'de> Deserialize<'de> for Limit {
 
 /// A value per network, written as a table keyed by network name (`{ x = 2, bluesky = 3 }`).
 ///
-/// Networks missing from a user's table keep their defaults.
+/// Networks missing from a user's table keep their defaults. Held as an array in
+/// [`Network::ALL`] order: rules read it for every post.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PerNetwork<T>(BTreeMap<Network, T>);
+pub struct PerNetwork<T>([T; 9]);
 
 impl<T: Copy> PerNetwork<T> {
     /// A table from `(network, value)` pairs; every network must be present.
     pub fn new(values: [(Network, T); 9]) -> Self {
-        let map: BTreeMap<Network, T> = values.into_iter().collect();
-        debug_assert_eq!(map.len(), Network::ALL.len());
-        Self(map)
+        let mut table = [values[0].1; 9];
+        let mut present = [false; 9];
+        for (network, value) in values {
+            table[network.index()] = value;
+            present[network.index()] = true;
+        }
+        debug_assert!(present.iter().all(|&present| present), "a network is missing");
+        Self(table)
     }
 
     /// The value for `network`.
     pub fn get(&self, network: Network) -> T {
-        self.0[&network]
+        self.0[network.index()]
     }
 
     /// Overrides the values present in `overrides`.
     pub fn merged(mut self, overrides: &PartialPerNetwork<T>) -> Self {
         for (network, value) in &overrides.0 {
-            self.0.insert(*network, *value);
+            self.0[network.index()] = *value;
         }
         self
     }
@@ -107,7 +113,7 @@ impl<T: Copy> PerNetwork<T> {
 
 impl<T: Serialize> Serialize for PerNetwork<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(network, value)| (network.name(), value)))
+        serializer.collect_map(Network::ALL.iter().zip(&self.0).map(|(network, value)| (network.name(), value)))
     }
 }
 

@@ -132,7 +132,8 @@ fn remove_overlaps(entities: &mut Entities) {
             .map(|(i, e)| (e.span, Kind::Cashtag, i)),
     );
     all.extend(entities.urls.iter().enumerate().map(|(i, e)| (e.span, Kind::Url, i)));
-    all.sort_by_key(|(span, _, _)| span.start);
+    // Ties keep the order of addition, as twitter-text's stable sort does.
+    all.sort_unstable_by_key(|&(span, kind, i)| (span.start, kind as u8, i));
     let urls = entities.urls.len();
     let mut keep = Entities::default();
     let mut previous_end = 0;
