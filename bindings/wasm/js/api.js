@@ -100,6 +100,8 @@ export class Linter {
   /** Lints one post (a string, or `{text, network?, id?, account?, at?, promotional?, allow?}`). */
   lintPost(post, network) {
     checkString(network, 'network', true);
+    // A string crosses into the module once, as UTF-8; an object is read field by field.
+    if (typeof post === 'string') return call(() => this.#inner.lintText(post, network));
     checkPost(post);
     return call(() => this.#inner.lintPost(post, network));
   }

@@ -119,6 +119,14 @@ impl Linter {
         to_js(&self.inner.lint_post(&post))
     }
 
+    /// Lints the text of one post (the JS wrapper's path for a string post, which crosses the
+    /// boundary once, as UTF-8); `network` defaults to `generic`.
+    #[wasm_bindgen(js_name = lintText)]
+    pub fn lint_text(&self, text: &str, network: Option<String>) -> Result<JsValue, JsError> {
+        let network = parse_network(network)?.unwrap_or_default();
+        to_js(&self.inner.lint_post(&Post::new(text).with_network(network)))
+    }
+
     /// Lints many posts, each on its own; returns the report (posts and summary).
     #[wasm_bindgen(js_name = lintMany)]
     pub fn lint_many(&self, posts: JsValue, network: Option<String>) -> Result<JsValue, JsError> {
