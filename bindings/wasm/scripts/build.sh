@@ -10,7 +10,7 @@ cd "$root"
 cargo build --quiet -p postlint-wasm --target wasm32-unknown-unknown --profile wasm-release
 rm -rf "$out" && mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" \
-  target/wasm32-unknown-unknown/wasm-release/postlint_wasm.wasm
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/postlint_wasm.wasm"
 "$here/node_modules/.bin/wasm-opt" -Oz --strip-debug --strip-producers \
   "$out/postlint_wasm_bg.wasm" -o "$out/postlint_wasm_bg.wasm"
 cp "$here/js/api.js" "$here/js/index.js" "$here/js/node.js" "$here/js/index.d.ts" "$out/"

@@ -113,7 +113,12 @@ impl<T: Copy> PerNetwork<T> {
 
 impl<T: Serialize> Serialize for PerNetwork<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(Network::ALL.iter().zip(&self.0).map(|(network, value)| (network.name(), value)))
+        serializer.collect_map(
+            Network::ALL
+                .iter()
+                .zip(&self.0)
+                .map(|(network, value)| (network.name(), value)),
+        )
     }
 }
 
