@@ -146,11 +146,38 @@ fn measure(text: &str, config: &WeightedConfig, known_urls: Option<&[Url]>) -> W
     // Grapheme segmentation is only needed where an emoji may be.
     let emoji_parsing = config.emoji_parsing && may_contain_emoji(normalized);
     let limit = u64::from(config.max_weighted_length) * u64::from(config.scale);
+    // As in `ascii_weighted_length`, every ASCII char weighs the same.
+    let ascii_weight = u64::from(config.weight('a'));
+    let bytes = normalized.as_bytes();
     let mut weighted: u64 = 0;
     let mut valid = true;
     let mut valid_end = 0;
     let mut at = 0;
     while at < normalized.len() {
+        // A run of ASCII chars up to the next URL, but for the last one before a non-ASCII
+        // char, which may start an emoji (a keycap) with it: weighed at once, as the loop below
+        // would weigh them one by one (ASCII is never invalid nor an emoji alone).
+        let url_start = urls.peek().map_or(bytes.len(), |url| url.span.start);
+        let ascii_end = at + bytes[at..url_start.max(at)].iter().take_while(|b| b.is_ascii()).count();
+        let run_end = if ascii_end < url_start && emoji_parsing {
+            ascii_end.saturating_sub(1)
+        } else {
+            ascii_end
+        };
+        if run_end > at {
+            let count = (run_end - at) as u64;
+            if valid && weighted <= limit {
+                let fitting = (limit - weighted)
+                    .checked_div(ascii_weight)
+                    .map_or(count, |fit| fit.min(count));
+                if fitting > 0 {
+                    valid_end = at + fitting as usize;
+                }
+            }
+            weighted += count * ascii_weight;
+            at = run_end;
+            continue;
+        }
         let end;
         if urls.peek().is_some_and(|url| url.span.start == at) {
             let url = urls.next().expect("peeked");
@@ -328,9 +355,11 @@ fn mastodon_domains(text: &str) -> usize {
 mod tests {
     use super::*;
 
-    /// The weight of the emoji and chars of `text` (no URLs), with a full grapheme segmentation.
-    fn reference_weight(text: &str, config: &WeightedConfig) -> u64 {
-        let mut weighted = 0;
+    /// The weighted length of `text` (no URLs, no invalid chars) and the end of its valid range,
+    /// with a full grapheme segmentation, one unit (an emoji or a char) at a time.
+    fn reference_length(text: &str, config: &WeightedConfig) -> (u64, usize) {
+        let limit = u64::from(config.max_weighted_length) * u64::from(config.scale);
+        let (mut weighted, mut valid_end) = (0, 0);
         let mut at = 0;
         let mut graphemes = text.grapheme_indices(true).peekable();
         while at < text.len() {
@@ -348,8 +377,11 @@ mod tests {
                     at += c.len_utf8();
                 }
             }
+            if weighted <= limit {
+                valid_end = at;
+            }
         }
-        weighted / u64::from(config.scale)
+        (weighted / u64::from(config.scale), valid_end)
     }
 
     #[test]
@@ -389,15 +421,20 @@ mod tests {
             (state % bound as u64) as usize
         };
         let config = WeightedConfig::V3;
-        for _ in 0..20_000 {
-            let length = 1 + next(12);
-            let text: String = (0..length).map(|_| pieces[next(pieces.len())]).collect();
+        for round in 0..20_000 {
+            // Every tenth text is long enough to pass the limit, mostly in ASCII runs.
+            let length = if round % 10 == 0 { 100 + next(200) } else { 1 + next(12) };
+            let text: String = (0..length)
+                .map(|_| match next(4) {
+                    0 if round % 10 == 0 => "abc",
+                    _ => pieces[next(pieces.len())],
+                })
+                .collect();
             let text = crate::unicode::nfc(&text).into_owned();
-            assert_eq!(
-                weighted_length(&text, &config).weighted_length as u64,
-                reference_weight(&text, &config),
-                "{text:?}"
-            );
+            let measured = weighted_length(&text, &config);
+            let (weight, valid_end) = reference_length(&text, &config);
+            assert_eq!(measured.weighted_length as u64, weight, "{text:?}");
+            assert_eq!(measured.valid_range.end, valid_end, "{text:?}");
         }
     }
 
