@@ -42,10 +42,23 @@ impl Folded {
         let mut in_space = false;
         let mut at = 0;
         let mut buffer = [0u8; 4];
+        let is_ascii_space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
         while at < bytes.len() {
             let b = bytes[at];
+            // A run of ASCII chars other than whitespace: lowercased and mapped at once.
+            let run = bytes[at..]
+                .iter()
+                .take_while(|&&b| b.is_ascii() && !is_ascii_space(b))
+                .count();
+            if run > 0 {
+                folded.extend(bytes[at..at + run].iter().map(u8::to_ascii_lowercase));
+                origins.extend((at..at + run).map(|i| [offset(i), offset(i + 1)]));
+                in_space = false;
+                at += run;
+                continue;
+            }
             if b.is_ascii() {
-                let space = b == b' ' || (b'\t'..=b'\r').contains(&b);
+                let space = is_ascii_space(b);
                 if !(space && in_space) {
                     folded.push(if space { b' ' } else { b.to_ascii_lowercase() });
                     origins.push([offset(at), offset(at + 1)]);
