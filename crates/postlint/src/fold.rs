@@ -1,8 +1,9 @@
 //! Case- and look-alike-folded text with a map back to the original, for dictionary matching.
 //!
 //! Folding is NFKC (so full-width `ＦＲＥＥ` and ligatures become plain letters) followed by
-//! lowercasing, with every run of whitespace turned into one space. Every byte of the folded text remembers the original char it came from, so a
-//! match in the folded text maps back to a span of the original.
+//! lowercasing, with every run of whitespace turned into one space. Every byte of the folded
+//! text can be traced to the original char it came from, so a match in the folded text maps
+//! back to a span of the original.
 
 use unicode_general_category::{GeneralCategory, get_general_category};
 
@@ -15,9 +16,43 @@ use crate::span::Span;
 pub struct Folded {
     /// The folded text.
     pub text: String,
-    /// For each byte of `text`, the original `[start, end)` of the char it came from (`u32`
-    /// halves the map's size); `None` when the folded text is the ASCII-lowercased original.
-    origins: Option<Vec<[u32; 2]>>,
+    /// Where the bytes of `text` came from, piece by piece in order; `None` when the folded
+    /// text is the ASCII-lowercased original.
+    origins: Option<Vec<Piece>>,
+}
+
+/// Bytes of the folded text, from `folded` up to the next piece's, and where they came from.
+/// Offsets are `u32` (a text past 4 GiB would saturate them; no post comes near).
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    /// The first folded byte of the piece.
+    folded: u32,
+    /// The original offset of its first byte.
+    original: u32,
+    /// `None` when each byte is a one-byte (ASCII) char copied from `original` on, in step;
+    /// otherwise every byte of the piece came from the one char `original..end`.
+    char_end: Option<u32>,
+}
+
+/// Saturates an offset into a piece's `u32`.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+/// Records that folded bytes from `folded` on are ASCII chars copied from `original` on,
+/// extending the last piece when it is a copy that runs on into them.
+fn push_copied(origins: &mut Vec<Piece>, folded: usize, original: usize) {
+    let runs_on = origins.last().is_some_and(|last| {
+        last.char_end.is_none()
+            && original.checked_sub(last.original as usize) == folded.checked_sub(last.folded as usize)
+    });
+    if !runs_on {
+        origins.push(Piece {
+            folded: offset(folded),
+            original: offset(original),
+            char_end: None,
+        });
+    }
 }
 
 impl Folded {
@@ -34,10 +69,9 @@ impl Folded {
                 origins: None,
             };
         }
-        // Offsets past 4 GiB would saturate; no post comes near that.
-        let offset = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
         let mut folded: Vec<u8> = Vec::with_capacity(text.len() + 8);
-        let mut origins: Vec<[u32; 2]> = Vec::with_capacity(text.len() + 8);
+        // About one piece per word, for text that is mostly ASCII.
+        let mut origins: Vec<Piece> = Vec::with_capacity(text.len() / 4 + 4);
         let mut chars = CharNfkc::new(text);
         let mut in_space = false;
         let mut at = 0;
@@ -51,8 +85,8 @@ impl Folded {
                 .take_while(|&&b| b.is_ascii() && !is_ascii_space(b))
                 .count();
             if run > 0 {
+                push_copied(&mut origins, folded.len(), at);
                 folded.extend(bytes[at..at + run].iter().map(u8::to_ascii_lowercase));
-                origins.extend((at..at + run).map(|i| [offset(i), offset(i + 1)]));
                 in_space = false;
                 at += run;
                 continue;
@@ -60,8 +94,8 @@ impl Folded {
             if b.is_ascii() {
                 let space = is_ascii_space(b);
                 if !(space && in_space) {
+                    push_copied(&mut origins, folded.len(), at);
                     folded.push(if space { b' ' } else { b.to_ascii_lowercase() });
-                    origins.push([offset(at), offset(at + 1)]);
                 }
                 in_space = space;
                 at += 1;
@@ -80,7 +114,13 @@ impl Folded {
                             .for_each(|lower| folded.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes()));
                     });
                 }
-                origins.resize(origins.len() + (folded.len() - before), [offset(at), offset(end)]);
+                if folded.len() > before {
+                    origins.push(Piece {
+                        folded: offset(before),
+                        original: offset(at),
+                        char_end: Some(offset(end)),
+                    });
+                }
             }
             in_space = space;
             at = end;
@@ -93,16 +133,35 @@ impl Folded {
 
     /// The original span of the folded byte range `span` (whole original chars).
     pub fn original(&self, span: Span) -> Span {
-        match &self.origins {
-            None => span,
-            Some(origins) if span.is_empty() => {
-                let at = origins
-                    .get(span.start)
-                    .map_or_else(|| origins.last().map_or(0, |last| last[1]), |o| o[0]);
-                Span::new(at as usize, at as usize)
-            }
-            Some(origins) => Span::new(origins[span.start][0] as usize, origins[span.end - 1][1] as usize),
+        let Some(origins) = &self.origins else {
+            return span;
+        };
+        if span.start >= self.text.len() {
+            let end = self
+                .text
+                .len()
+                .checked_sub(1)
+                .map_or(0, |last| char_of(origins, last).end);
+            return Span::new(end, end);
         }
+        let start = char_of(origins, span.start).start;
+        if span.is_empty() {
+            Span::new(start, start)
+        } else {
+            Span::new(start, char_of(origins, span.end - 1).end)
+        }
+    }
+}
+
+/// The original char that folded byte `at` came from.
+fn char_of(origins: &[Piece], at: usize) -> Span {
+    let piece = origins[origins.partition_point(|piece| piece.folded as usize <= at) - 1];
+    match piece.char_end {
+        None => {
+            let start = piece.original as usize + (at - piece.folded as usize);
+            Span::new(start, start + 1)
+        }
+        Some(end) => Span::new(piece.original as usize, end as usize),
     }
 }
 
@@ -168,6 +227,68 @@ mod tests {
         let folded = Folded::new("Follow For Follow");
         assert_eq!(folded.text, "follow for follow");
         assert_eq!(folded.original(Span::new(7, 10)), Span::new(7, 10));
+    }
+
+    /// The folded text and the original char of each of its bytes, the simple way: from
+    /// [`fold_chars`], merging whitespace, one entry per byte.
+    fn dense_reference(text: &str) -> (String, Vec<Span>) {
+        let (mut folded, mut origins) = (String::new(), Vec::new());
+        let mut starts = text.char_indices();
+        let mut in_space = false;
+        fold_chars(text, |original, chars| {
+            let (start, ch) = starts.next().unwrap();
+            assert_eq!(ch, original);
+            let space = ch.is_whitespace();
+            if !(space && in_space) {
+                let before = folded.len();
+                folded.extend(chars);
+                origins.resize(
+                    origins.len() + folded.len() - before,
+                    Span::new(start, start + ch.len_utf8()),
+                );
+            }
+            in_space = space;
+        });
+        (folded, origins)
+    }
+
+    #[test]
+    fn piecewise_map_agrees_with_a_map_per_byte() {
+        let pieces = [
+            "a", "B", " ", "  ", "\t", "\r\n", "\u{a0}", "\u{3000}", "Ｆ", "ﬁ", "İ", "é", "e\u{301}", "の", "😀", "ß",
+            "Σ", "…", "#",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % bound as u64) as usize
+        };
+        for _ in 0..5_000 {
+            let text: String = (0..1 + next(16)).map(|_| pieces[next(pieces.len())]).collect();
+            let folded = Folded::new(&text);
+            let (reference, origins) = dense_reference(&text);
+            assert_eq!(folded.text, reference, "{text:?}");
+            for start in 0..=origins.len() {
+                let empty_at = origins
+                    .get(start)
+                    .map_or_else(|| origins.last().map_or(0, |o| o.end), |o| o.start);
+                assert_eq!(
+                    folded.original(Span::new(start, start)),
+                    Span::new(empty_at, empty_at),
+                    "{text:?}"
+                );
+                for end in start + 1..=origins.len() {
+                    let expected = Span::new(origins[start].start, origins[end - 1].end);
+                    assert_eq!(
+                        folded.original(Span::new(start, end)),
+                        expected,
+                        "{text:?} {start}..{end}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
