@@ -50,11 +50,33 @@ impl CharNfkc {
     }
 }
 
+/// Whether `ch` alone is its own NFKC. The chars most common in posts beyond ASCII (accented
+/// Latin letters, curly quotes and dashes, kana, CJK, Hangul, emoji) are answered by range, with
+/// no table lookup; a test checks every char of the ranges against the tables.
+fn is_own_nfkc(ch: char) -> bool {
+    OWN_NFKC.iter().any(|range| range.contains(&ch))
+        || unicode_normalization::is_nfkc_quick(std::iter::once(ch)) == unicode_normalization::IsNormalized::Yes
+}
+
+/// Ranges of chars that are each their own NFKC (see [`is_own_nfkc`]).
+const OWN_NFKC: [std::ops::RangeInclusive<char>; 8] = [
+    '\u{C0}'..='\u{FF}',
+    '\u{2012}'..='\u{2015}',
+    '\u{2018}'..='\u{201F}',
+    '\u{3041}'..='\u{3096}',
+    '\u{30A1}'..='\u{30FA}',
+    '\u{4E00}'..='\u{9FFF}',
+    '\u{AC00}'..='\u{D7A3}',
+    '\u{1F300}'..='\u{1FAFF}',
+];
+
 #[cfg(feature = "unicode-tables")]
 mod imp {
     use std::borrow::Cow;
 
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfkc_quick};
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+    use super::is_own_nfkc;
 
     pub fn nfc(text: &str) -> Cow<'_, str> {
         if is_nfc_quick(text.chars()) == IsNormalized::Yes {
@@ -73,7 +95,7 @@ mod imp {
         }
 
         pub fn push(&mut self, ch: char, mut push: impl FnMut(char)) {
-            if is_nfkc_quick(std::iter::once(ch)) == IsNormalized::Yes {
+            if is_own_nfkc(ch) {
                 push(ch);
             } else {
                 std::iter::once(ch).nfkc().for_each(push);
@@ -87,9 +109,9 @@ mod imp {
     use std::borrow::Cow;
     use std::sync::OnceLock;
 
-    use unicode_normalization::{IsNormalized, is_nfc_quick, is_nfkc_quick};
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
 
-    use super::Form;
+    use super::{Form, is_own_nfkc};
 
     /// The host's normalizer.
     pub static HOST: OnceLock<fn(&str, Form) -> String> = OnceLock::new();
@@ -126,11 +148,6 @@ mod imp {
         }
     }
 
-    /// Whether `ch` alone is its own NFKC.
-    fn is_own_nfkc(ch: char) -> bool {
-        is_nfkc_quick(std::iter::once(ch)) == IsNormalized::Yes
-    }
-
     #[derive(Debug)]
     pub struct CharNfkc {
         /// NFKC of each char asked for, each followed by a NUL.
@@ -144,11 +161,18 @@ mod imp {
             // One call for the whole text: the chars that are not their own NFKC, each followed
             // by a NUL. NUL is a starter that composes with nothing, so each char normalizes as
             // if alone.
-            let batch: String = text
-                .chars()
-                .filter(|&ch| !ch.is_ascii() && !ch.is_whitespace() && !is_own_nfkc(ch))
-                .flat_map(|ch| [ch, '\0'])
-                .collect();
+            let mut batch = String::new();
+            let mut rest = text;
+            while let Some(start) = rest.bytes().position(|b| !b.is_ascii()) {
+                let ch = rest[start..]
+                    .chars()
+                    .next()
+                    .expect("a non-ASCII byte here starts a char");
+                if !ch.is_whitespace() && !is_own_nfkc(ch) {
+                    batch.extend([ch, '\0']);
+                }
+                rest = &rest[start + ch.len_utf8()..];
+            }
             let normalized = if batch.is_empty() {
                 batch
             } else {
@@ -188,6 +212,21 @@ pub fn set_host_normalizer(normalize: fn(&str, Form) -> String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ranges_answered_without_tables_agree_with_them() {
+        use unicode_normalization::{IsNormalized, is_nfkc_quick};
+        for range in OWN_NFKC {
+            for ch in range {
+                assert_eq!(
+                    is_nfkc_quick(std::iter::once(ch)),
+                    IsNormalized::Yes,
+                    "U+{:04X}",
+                    u32::from(ch)
+                );
+            }
+        }
+    }
 
     #[test]
     fn nfc_composes_and_borrows_what_is_composed() {
