@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 
 // The goal is 300 KB; the module is not there yet (see README "Size"), so this guards
 // against growth from the measured size while the work to shrink it goes on.
-const BUDGET = 440 * 1024;
+const BUDGET = 424 * 1024;
 
 test('the .wasm stays within its size budget', () => {
   const wasm = readFileSync(new URL('../pkg/postlint_wasm_bg.wasm', import.meta.url));
