@@ -1,7 +1,7 @@
 //! WebAssembly bindings of postlint: a thin wasm-bindgen translation of the core crate.
 //!
 //! Plain JS objects go in and come out (never `Map`); errors are thrown as `Error`s carrying the
-//! CLI's message. The JS wrapper (`js/index.js`) adds the `version` constant and turns a Rust
+//! CLI's message. The JS wrapper (`js/api.js`) adds the `version` constant and turns a Rust
 //! panic, which aborts in the size-optimized build, into an `Error` with the panic's message.
 
 use std::cell::RefCell;

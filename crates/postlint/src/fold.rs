@@ -92,12 +92,12 @@ impl Folded {
                 continue;
             }
             if b.is_ascii() {
-                let space = is_ascii_space(b);
-                if !(space && in_space) {
+                // ASCII whitespace (the run above took every other ASCII char).
+                if !in_space {
                     push_copied(&mut origins, folded.len(), at);
-                    folded.push(if space { b' ' } else { b.to_ascii_lowercase() });
+                    folded.push(b' ');
                 }
-                in_space = space;
+                in_space = true;
                 at += 1;
                 continue;
             }

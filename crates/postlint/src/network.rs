@@ -28,7 +28,7 @@ pub enum Network {
 }
 
 impl Network {
-    /// Every network, in a stable order.
+    /// Every network, in declaration order (so that [`Network::index`] is the position here).
     pub const ALL: [Network; 9] = [
         Network::X,
         Network::Linkedin,
@@ -40,6 +40,9 @@ impl Network {
         Network::Tiktok,
         Network::Generic,
     ];
+
+    /// How many networks there are.
+    pub const COUNT: usize = Network::ALL.len();
 
     /// The position of the network in [`Network::ALL`].
     pub const fn index(self) -> usize {
@@ -144,5 +147,20 @@ mod tests {
         for (position, network) in Network::ALL.into_iter().enumerate() {
             assert_eq!(network.index(), position, "{network:?}");
         }
+        // A new network must be added to ALL too: this match fails to compile until the test is
+        // revisited, and the default stays last.
+        let last = |network: Network| match network {
+            Network::X
+            | Network::Linkedin
+            | Network::Facebook
+            | Network::Instagram
+            | Network::Threads
+            | Network::Mastodon
+            | Network::Bluesky
+            | Network::Tiktok => false,
+            Network::Generic => true,
+        };
+        assert!(last(Network::ALL[Network::COUNT - 1]));
+        assert_eq!(Network::Generic.index(), Network::COUNT - 1);
     }
 }

@@ -82,18 +82,18 @@ impl<'de> Deserialize<'de> for Limit {
 /// Networks missing from a user's table keep their defaults. Held as an array in
 /// [`Network::ALL`] order: rules read it for every post.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PerNetwork<T>([T; 9]);
+pub struct PerNetwork<T>([T; Network::COUNT]);
 
 impl<T: Copy> PerNetwork<T> {
     /// A table from `(network, value)` pairs; every network must be present.
-    pub fn new(values: [(Network, T); 9]) -> Self {
-        let mut table = [values[0].1; 9];
-        let mut present = [false; 9];
+    pub fn new(values: [(Network, T); Network::COUNT]) -> Self {
+        let mut table = [values[0].1; Network::COUNT];
+        let mut present = [false; Network::COUNT];
         for (network, value) in values {
             table[network.index()] = value;
             present[network.index()] = true;
         }
-        debug_assert!(present.iter().all(|&present| present), "a network is missing");
+        assert!(present.iter().all(|&present| present), "a network is missing");
         Self(table)
     }
 

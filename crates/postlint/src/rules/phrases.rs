@@ -18,11 +18,12 @@ pub struct PhraseSet {
 /// The most phrases compiled to a DFA; more make a contiguous NFA.
 const DFA_MAX_PHRASES: usize = 100;
 
-/// An aho-corasick automaton picked as `AhoCorasick` picks one, but named here so that only
-/// these two are linked (the WebAssembly build is about 9 KB gzipped smaller for it): a DFA for
-/// small sets, the built-in ones among them (10% faster than the NFA in WebAssembly, which has
-/// no SIMD prefilter), and a contiguous NFA for big user lists (20k phrases: 31 MB and 0.26 s
-/// to build, where a DFA takes 110 MB and 0.54 s).
+/// An aho-corasick automaton, named here rather than left to `AhoCorasick` so that only these
+/// two are linked (the WebAssembly build is about 9 KB gzipped smaller for it): a DFA for small
+/// sets, the built-in ones among them (10% faster than the NFA in WebAssembly, which has no
+/// SIMD prefilter), and a contiguous NFA for big user lists (20k phrases: 31 MB and 0.1-0.3 s to
+/// build, where a DFA takes 110 MB and 0.5 s) or when a DFA cannot be built. A set too big for
+/// the contiguous NFA too (`AhoCorasick` would try a third kind) is a config error.
 #[derive(Debug, Clone)]
 enum Matcher {
     Dfa(DFA),
@@ -54,18 +55,22 @@ impl PhraseSet {
         if let Some(index) = phrases.iter().position(String::is_empty) {
             return Err(format!("phrase {} is empty", index + 1));
         }
-        let automaton = if phrases.len() <= DFA_MAX_PHRASES {
-            DFA::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&phrases)
-                .map(Matcher::Dfa)
-        } else {
-            NFA::builder()
+        let dfa = (phrases.len() <= DFA_MAX_PHRASES)
+            .then(|| {
+                DFA::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&phrases)
+                    .ok()
+            })
+            .flatten();
+        let automaton = match dfa {
+            Some(dfa) => Matcher::Dfa(dfa),
+            None => NFA::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&phrases)
                 .map(Matcher::Nfa)
-        }
-        .map_err(|err| format!("cannot compile phrases: {err}"))?;
+                .map_err(|err| format!("cannot compile phrases: {err}"))?,
+        };
         Ok(Self { phrases, automaton })
     }
 

@@ -34,7 +34,8 @@ pub struct WeightedConfig {
     pub transformed_url_length: u32,
     /// Whether each emoji sequence counts as `default_weight` once.
     pub emoji_parsing: bool,
-    /// Weights by code point range.
+    /// Weights by code point range. Every ASCII char must weigh the same, as in twitter-text's
+    /// configs: ASCII text is weighed by its length.
     pub ranges: &'static [WeightRange],
 }
 
@@ -146,7 +147,8 @@ fn measure(text: &str, config: &WeightedConfig, known_urls: Option<&[Url]>) -> W
     // Grapheme segmentation is only needed where an emoji may be.
     let emoji_parsing = config.emoji_parsing && may_contain_emoji(normalized);
     let limit = u64::from(config.max_weighted_length) * u64::from(config.scale);
-    // As in `ascii_weighted_length`, every ASCII char weighs the same.
+    // As in `ascii_weighted_length`, every ASCII char weighs the same (as in twitter-text's
+    // configs; see `WeightedConfig::ranges`).
     let ascii_weight = u64::from(config.weight('a'));
     let bytes = normalized.as_bytes();
     let mut weighted: u64 = 0;
@@ -355,16 +357,25 @@ fn mastodon_domains(text: &str) -> usize {
 mod tests {
     use super::*;
 
-    /// The weighted length of `text` (no URLs, no invalid chars) and the end of its valid range,
-    /// with a full grapheme segmentation, one unit (an emoji or a char) at a time.
+    /// The weighted length of `text` (no invalid chars) and the end of its valid range, with a
+    /// full grapheme segmentation, one unit (a URL, an emoji or a char) at a time.
     fn reference_length(text: &str, config: &WeightedConfig) -> (u64, usize) {
         let limit = u64::from(config.max_weighted_length) * u64::from(config.scale);
+        let urls = extract_urls(text);
         let (mut weighted, mut valid_end) = (0, 0);
         let mut at = 0;
         let mut graphemes = text.grapheme_indices(true).peekable();
         while at < text.len() {
             while graphemes.peek().is_some_and(|&(start, _)| start < at) {
                 graphemes.next();
+            }
+            if let Some(url) = urls.iter().find(|url| url.span.start == at) {
+                weighted += u64::from(config.transformed_url_length) * u64::from(config.scale);
+                at = url.span.end;
+                if weighted <= limit {
+                    valid_end = at;
+                }
+                continue;
             }
             match graphemes.peek() {
                 Some(&(start, grapheme)) if start == at && is_emoji_grapheme(grapheme) => {
@@ -412,6 +423,8 @@ mod tests {
             "🕊",
             "©",
             "!",
+            " https://example.com/a?b=1 ",
+            " t.co/x ",
         ];
         let mut state: u64 = 0x2545_F491_4F6C_DD1D;
         let mut next = |bound: usize| {
