@@ -1,38 +1,18 @@
 // lintPost throughput in node on 100k real posts, against native Rust on the same posts.
 //   node bindings/wasm/bench/throughput.mjs [N]      (after scripts/build.sh)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Linter } from '../pkg/node.js';
+import { realTweets, timelines } from './tweets.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const workspace = path.resolve(here, '../../..');
-const timelines = path.resolve(workspace, '../shared/data/timelines');
 const size = Number(process.argv[2] ?? 100_000);
 
-/** The `text` column of a CSV (RFC 4180 quoting), enough for the timeline exports. */
-function texts(csv) {
-  const rows = [];
-  let row = [], cell = '', quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i];
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; }
-    else if (c !== '\r') cell += c;
-  }
-  const column = rows[0].indexOf('text');
-  return rows.slice(1).map((r) => r[column]).filter((t) => t !== undefined);
-}
-
-const all = readdirSync(timelines).filter((f) => f.endsWith('.csv')).sort()
-  .flatMap((f) => texts(readFileSync(path.join(timelines, f), 'utf8')));
+const all = realTweets();
 const posts = Array.from({ length: size }, (_, n) => all[n % all.length]);
 
 const jsonl = path.join(mkdtempSync(path.join(tmpdir(), 'postlint-bench-')), 'posts.jsonl');
