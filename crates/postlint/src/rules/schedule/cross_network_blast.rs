@@ -91,7 +91,7 @@ impl ScheduleRule for CrossNetworkBlast {
                     .push(index);
             }
             for (account, mut posts) in by_account {
-                posts.sort_unstable_by_key(|&index| {
+                posts.sort_by_key(|&index| {
                     (
                         schedule.at(index).is_none(),
                         schedule.at(index).map(|at| at.timestamp),

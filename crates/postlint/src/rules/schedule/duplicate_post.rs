@@ -84,7 +84,7 @@ impl ScheduleRule for DuplicatePost {
         let warn_within = i64::from(self.0.warn_within_days) * 86_400;
         for cluster in &schedule.duplicates().exact {
             for mut group in by_stream(schedule, cluster) {
-                group.sort_unstable_by_key(|&index| (schedule.at(index).map(|at| at.timestamp), index));
+                group.sort_by_key(|&index| (schedule.at(index).map(|at| at.timestamp), index));
                 let times: Vec<i64> = group
                     .iter()
                     .filter_map(|&index| schedule.at(index))
