@@ -258,13 +258,8 @@ mod tests {
             "a", "B", " ", "  ", "\t", "\r\n", "\u{a0}", "\u{3000}", "Ｆ", "ﬁ", "İ", "é", "e\u{301}", "の", "😀", "ß",
             "Σ", "…", "#",
         ];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |bound: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % bound as u64) as usize
-        };
+        let mut rng = crate::testing::Xorshift::new(0x9E37_79B9_7F4A_7C15);
+        let mut next = |bound: usize| rng.below(bound);
         for _ in 0..5_000 {
             let text: String = (0..1 + next(16)).map(|_| pieces[next(pieces.len())]).collect();
             let folded = Folded::new(&text);

@@ -21,6 +21,8 @@ pub mod report;
 pub mod rules;
 pub mod schedule;
 pub mod span;
+#[cfg(test)]
+mod testing;
 pub mod text;
 pub mod unicode;
 

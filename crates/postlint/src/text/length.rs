@@ -426,13 +426,8 @@ mod tests {
             " https://example.com/a?b=1 ",
             " t.co/x ",
         ];
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |bound: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % bound as u64) as usize
-        };
+        let mut rng = crate::testing::Xorshift::new(0x2545_F491_4F6C_DD1D);
+        let mut next = |bound: usize| rng.below(bound);
         let config = WeightedConfig::V3;
         for round in 0..20_000 {
             // Every tenth text is long enough to pass the limit, mostly in ASCII runs.

@@ -756,13 +756,8 @@ mod tests {
             "a", "h", "H", "t", "p", "s", ":", "/", ".", "co", "com", "-", "_", " ", "é", "ü", "1", "@", "#", "(", ")",
             "?", "=", "\u{3000}", "http://", "https://", "t.co/", "www.", "example",
         ];
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut rng = crate::testing::Xorshift::new(0x2545_F491_4F6C_DD1D);
+        let mut next = |n: usize| rng.below(n);
         for _ in 0..20_000 {
             let text: String = (0..next(24)).map(|_| pieces[next(pieces.len())]).collect();
             assert_eq!(scan_urls(&text, true), scan_urls(&text, false), "{text:?}");

@@ -1,0 +1,19 @@
+//! Helpers for the crate's own tests.
+
+/// A small, deterministic pseudo-random source (xorshift64) for randomized tests.
+pub struct Xorshift(u64);
+
+impl Xorshift {
+    /// A source from a nonzero `seed`.
+    pub fn new(seed: u64) -> Self {
+        Self(seed)
+    }
+
+    /// The next number in `0..bound`.
+    pub fn below(&mut self, bound: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % bound as u64) as usize
+    }
+}
