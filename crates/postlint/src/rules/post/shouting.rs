@@ -181,3 +181,26 @@ impl PostRule for Shouting {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letter_counts_match_a_count_char_by_char() {
+        let reference = |text: &str| {
+            let letters = text.chars().filter(|ch| ch.is_alphabetic());
+            let (upper, lower): (Vec<char>, Vec<char>) = letters.partition(|ch| ch.is_uppercase());
+            (upper.len(), lower.iter().filter(|ch| ch.is_lowercase()).count())
+        };
+        let pieces = ["A", "z", "É", "é", "Ω", "ω", "漢", "ǅ", "🎉", "1", " ", "!", "\u{301}", "ß", "Ⅻ"];
+        let mut random = crate::testing::Xorshift::new(0xC0FF_EE00_1234_5678);
+        for length in [0, 1, 7, 300, 600] {
+            for _ in 0..200 {
+                let text: String = (0..length).map(|_| pieces[random.below(pieces.len())]).collect();
+                assert_eq!(letter_counts(&text), reference(&text), "{text:?}");
+            }
+        }
+        assert_eq!(letter_counts(&"Ab".repeat(300)), (300, 300));
+    }
+}
