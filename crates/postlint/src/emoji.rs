@@ -2,6 +2,8 @@
 
 use unicode_properties::emoji::{EmojiStatus, UnicodeEmoji};
 
+use crate::unicode::ascii_prefix_len;
+
 /// Whether `text` may hold an emoji grapheme: every emoji cluster has a non-ASCII char with an
 /// emoji property (the emoji itself, or FE0F / U+20E3 after a digit, `#` or `*`). A cheap test
 /// that lets ASCII and plain-letter text skip grapheme segmentation.
@@ -12,13 +14,81 @@ pub fn may_contain_emoji(text: &str) -> bool {
 /// Whether `text` has at least `count` non-ASCII chars with an emoji property: a text with
 /// fewer cannot hold `count` emoji graphemes (each has one).
 pub fn emoji_chars_at_least(text: &str, count: usize) -> bool {
-    count == 0
-        || (!text.is_ascii()
-            && text
-                .chars()
-                .filter(|ch| !ch.is_ascii() && ch.emoji_status() != EmojiStatus::NonEmoji)
-                .nth(count - 1)
-                .is_some())
+    if count == 0 {
+        return true;
+    }
+    let mut found = 0;
+    let mut at = 0;
+    loop {
+        at += ascii_prefix_len(&text.as_bytes()[at..]);
+        let Some(ch) = text[at..].chars().next() else {
+            return false;
+        };
+        if has_emoji_property(ch) {
+            found += 1;
+            if found == count {
+                return true;
+            }
+        }
+        at += ch.len_utf8();
+    }
+}
+
+/// Whether `ch` has an emoji property. Only `©`, `®`, U+2000 to U+3FFF, U+F000 to U+FFFF
+/// (U+FE0F) and the supplementary planes have any beyond ASCII (a test checks every char), so
+/// the other chars skip the table.
+fn has_emoji_property(ch: char) -> bool {
+    matches!(u32::from(ch), 0x00..=0x7F | 0xA9 | 0xAE | 0x2000..=0x3FFF | 0xF000..)
+        && ch.emoji_status() != EmojiStatus::NonEmoji
+}
+
+/// Whether no emoji grapheme cluster can start with `ch` followed by `next` (the cluster is then
+/// `ch` alone, or CR LF): `ch` has no emoji property and joins nothing after it on its own (it is
+/// no Prepend char and no Hangul leading jamo), and `next` joins nothing before it (it is ASCII
+/// or from blocks with no combining, joining, Hangul vowel or trailing chars: Latin, Greek,
+/// Cyrillic, general punctuation, arrows, symbols and dingbats, kana, CJK ideographs, Hangul
+/// syllables, and the emoji blocks but for skin tones and regional indicators). A cheap test that
+/// spares most chars of prose grapheme segmentation; a test checks it on every char.
+pub(crate) fn starts_no_emoji(ch: char, next: Option<char>) -> bool {
+    let code = u32::from(ch);
+    let emoji_free = if ch.is_ascii() {
+        !(ch.is_ascii_digit() || ch == '#' || ch == '*')
+    } else {
+        // Prepend chars, the Hangul leading jamo, and every supplementary char.
+        let joins_next = matches!(
+            code,
+            0x0600..=0x0605 | 0x06DD | 0x070F | 0x0890..=0x0891 | 0x08E2 | 0x0D4E | 0x1100..=0x115F | 0xA960..=0xA97F
+        ) || code >= 0x1_0000;
+        !joins_next && !has_emoji_property(ch)
+    };
+    emoji_free && next.is_none_or(joins_nothing_before)
+}
+
+/// Whether `ch` is ASCII or from blocks whose chars never join the char before them into one
+/// grapheme cluster (see [`starts_no_emoji`]).
+fn joins_nothing_before(ch: char) -> bool {
+    matches!(
+        u32::from(ch),
+        0x00..=0x7F
+            | 0xA0..=0x02FF
+            | 0x0370..=0x0482
+            | 0x048A..=0x052F
+            | 0x2010..=0x2027
+            | 0x2030..=0x205E
+            | 0x3000..=0x3029
+            | 0x3041..=0x3096
+            | 0x30A0..=0x30FF
+            | 0x2190..=0x21FF
+            | 0x2600..=0x27BF
+            | 0x4E00..=0x9FFF
+            | 0xAC00..=0xD7A3
+            | 0xFF01..=0xFF5E
+            | 0x1F300..=0x1F3FA
+            | 0x1F400..=0x1F64F
+            | 0x1F680..=0x1F6FF
+            | 0x1F900..=0x1F9FF
+            | 0x1FA70..=0x1FAFF
+    )
 }
 
 /// Whether a grapheme cluster displays as an emoji: a default-emoji character (😀, 🇯🇵, 🏽),
@@ -52,6 +122,61 @@ pub fn is_emoji_grapheme(grapheme: &str) -> bool {
 mod tests {
     use super::*;
     use unicode_segmentation::UnicodeSegmentation;
+
+    /// Whether the first grapheme cluster of `text` is its first char (or CR LF).
+    fn first_char_is_a_cluster(text: &str) -> bool {
+        let first = text.graphemes(true).next().unwrap_or_default();
+        first.chars().count() == 1 || first == "\r\n"
+    }
+
+    #[test]
+    fn starts_no_emoji_holds_for_every_char() {
+        // Every char before a few chars of the blocks that join nothing before them.
+        let nexts = ['a', '\u{2019}', '中', 'é', '가', 'Я', 'ｱ', '!'];
+        for ch in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for next in nexts {
+                if starts_no_emoji(ch, Some(next)) {
+                    let text = format!("{ch}{next}\u{1F3FD}\u{200D}\u{1F600}");
+                    assert!(first_char_is_a_cluster(&text), "{ch:?} {next:?}");
+                    assert!(!is_emoji_grapheme(&ch.to_string()), "{ch:?}");
+                }
+            }
+            if starts_no_emoji(ch, None) {
+                assert!(!is_emoji_grapheme(&ch.to_string()), "{ch:?}");
+            }
+        }
+        // Every char of those blocks after a few chars (a Hangul syllable joins a vowel or a
+        // trailing jamo; a virama joins a consonant after a consonant).
+        for next in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&next| joins_nothing_before(next))
+        {
+            for ch in ['a', '가', '각', 'é', '\u{094D}', '\u{2019}'] {
+                assert!(starts_no_emoji(ch, Some(next)), "{ch:?} {next:?}");
+                let text = format!("{ch}{next}");
+                assert!(first_char_is_a_cluster(&text), "{ch:?} {next:?}");
+            }
+            let after_virama = format!("क्{next}");
+            assert_eq!(after_virama.graphemes(true).next(), Some("क्"), "{next:?}");
+        }
+        assert!(!starts_no_emoji('1', Some('\u{FE0F}')));
+        assert!(!starts_no_emoji('a', Some('\u{1F3FD}')));
+        assert!(!starts_no_emoji('\u{2764}', Some(' ')));
+    }
+
+    #[test]
+    fn every_char_with_an_emoji_property_is_looked_up() {
+        for ch in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                has_emoji_property(ch),
+                ch.emoji_status() != EmojiStatus::NonEmoji,
+                "{ch:?}"
+            );
+        }
+        assert!(emoji_chars_at_least("é ©  ❤\u{FE0F} 😀", 4));
+        assert!(!emoji_chars_at_least("é ©  ❤\u{FE0F} 😀", 5));
+        assert!(!emoji_chars_at_least("漢字 ÀÉ Привет 1 # *", 1));
+    }
 
     #[test]
     fn texts_without_emoji_chars_are_ruled_out() {

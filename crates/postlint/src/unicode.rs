@@ -1,5 +1,5 @@
 //! Unicode normalization: NFC (X counts a post's length on its NFC form) and NFKC of single
-//! chars (folding for dictionaries and duplicate detection).
+//! chars (folding for dictionaries and duplicate detection); and a fast scan over ASCII.
 //!
 //! With the default `unicode-tables` feature the `unicode-normalization` crate's tables do the
 //! work. Without it (the WebAssembly build for browsers, where the mapping tables would be a
@@ -17,6 +17,22 @@ pub enum Form {
     Nfc,
     /// Compatibility composition.
     Nfkc,
+}
+
+/// The length of the run of ASCII bytes that `bytes` starts with, read eight bytes at a time:
+/// most posts are ASCII but for a few chars (a curly quote, an emoji), and the scans that only
+/// care about those skip the rest this way.
+pub(crate) fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let high_bits = u64::from_le_bytes(word.try_into().expect("8 bytes")) & 0x8080_8080_8080_8080;
+        if high_bits != 0 {
+            return at + (high_bits.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + words.remainder().iter().take_while(|b| b.is_ascii()).count()
 }
 
 /// `text` in NFC (borrowed when it already is).
@@ -211,6 +227,20 @@ pub fn set_host_normalizer(normalize: fn(&str, Form) -> String) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ascii_prefix_len_stops_at_the_first_non_ascii_byte() {
+        let mut random = crate::testing::Xorshift::new(0xA5C1_1000_0000_0001);
+        for _ in 0..2000 {
+            let length = random.below(40);
+            let text: String = (0..length)
+                .map(|_| ['a', ' ', 'é', '😀', '\u{7F}'][random.below(5)])
+                .collect();
+            let bytes = text.as_bytes();
+            let expected = bytes.iter().take_while(|b| b.is_ascii()).count();
+            assert_eq!(ascii_prefix_len(bytes), expected, "{text:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -6,9 +6,10 @@ use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 use super::chars::is_invalid;
 use super::{Entities, Url, extract_urls};
-use crate::emoji::{is_emoji_grapheme, may_contain_emoji};
+use crate::emoji::{is_emoji_grapheme, may_contain_emoji, starts_no_emoji};
 use crate::network::Network;
 use crate::span::Span;
+use crate::unicode::ascii_prefix_len;
 
 /// A weight for a range of code points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,7 +161,7 @@ fn measure(text: &str, config: &WeightedConfig, known_urls: Option<&[Url]>) -> W
         // char, which may start an emoji (a keycap) with it: weighed at once, as the loop below
         // would weigh them one by one (ASCII is never invalid nor an emoji alone).
         let url_start = urls.peek().map_or(bytes.len(), |url| url.span.start);
-        let ascii_end = at + bytes[at..url_start.max(at)].iter().take_while(|b| b.is_ascii()).count();
+        let ascii_end = at + ascii_prefix_len(&bytes[at..url_start.max(at)]);
         let run_end = if ascii_end < url_start && emoji_parsing {
             ascii_end.saturating_sub(1)
         } else {
@@ -222,11 +223,15 @@ fn measure(text: &str, config: &WeightedConfig, known_urls: Option<&[Url]>) -> W
 }
 
 /// The end of the emoji grapheme cluster that starts at `at`, if one does. An ASCII char
-/// followed by ASCII is a cluster of its own and never an emoji, so only the positions next to
-/// non-ASCII chars pay for segmentation.
+/// followed by ASCII is a cluster of its own and never an emoji, and most other chars of prose
+/// start no emoji either ([`starts_no_emoji`]): only the rest pay for segmentation.
 fn emoji_at(text: &str, at: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     if bytes[at].is_ascii() && bytes.get(at + 1).is_none_or(u8::is_ascii) {
+        return None;
+    }
+    let mut chars = text[at..].chars();
+    if starts_no_emoji(chars.next()?, chars.next()) {
         return None;
     }
     let mut cursor = GraphemeCursor::new(at, text.len(), true);

@@ -666,7 +666,10 @@ fn earliest_start(text: &str, dot: usize) -> usize {
         }
         start -= 1;
     }
-    text[..start].chars().next_back().map_or(start, |c| start - c.len_utf8())
+    text[..start]
+        .chars()
+        .next_back()
+        .map_or(start, |c| start - c.len_utf8())
 }
 
 /// The fast path of a start before `q` (not at the text's start) that fails: when an ASCII word
@@ -805,8 +808,8 @@ mod tests {
         // Random texts from the chars that decide URLs: the fast paths must change nothing.
         let pieces = [
             "a", "h", "H", "t", "p", "s", ":", "/", ".", "co", "com", "-", "_", " ", "é", "ü", "1", "@", "#", "(", ")",
-            "?", "=", "\u{3000}", "http://", "https://", "t.co/", "www.", "example", "\"", "`", "Ⱥ",
-            "\u{200f}", "xn--",
+            "?", "=", "\u{3000}", "http://", "https://", "t.co/", "www.", "example", "\"", "`", "Ⱥ", "\u{200f}",
+            "xn--",
         ];
         let mut rng = crate::testing::Xorshift::new(0x2545_F491_4F6C_DD1D);
         let mut next = |n: usize| rng.below(n);

@@ -193,7 +193,9 @@ mod tests {
             let (upper, lower): (Vec<char>, Vec<char>) = letters.partition(|ch| ch.is_uppercase());
             (upper.len(), lower.iter().filter(|ch| ch.is_lowercase()).count())
         };
-        let pieces = ["A", "z", "É", "é", "Ω", "ω", "漢", "ǅ", "🎉", "1", " ", "!", "\u{301}", "ß", "Ⅻ"];
+        let pieces = [
+            "A", "z", "É", "é", "Ω", "ω", "漢", "ǅ", "🎉", "1", " ", "!", "\u{301}", "ß", "Ⅻ",
+        ];
         let mut random = crate::testing::Xorshift::new(0xC0FF_EE00_1234_5678);
         for length in [0, 1, 7, 300, 600] {
             for _ in 0..200 {
