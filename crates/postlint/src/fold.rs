@@ -55,15 +55,49 @@ fn push_copied(origins: &mut Vec<Piece>, folded: usize, original: usize) {
     }
 }
 
+/// The length of the run of ASCII chars at the start of `bytes` that folding copies as they are
+/// (but for case): up to the first non-ASCII byte, tab, line break or the like, or space right
+/// after whitespace (`after_space`: whether the char before `bytes` is whitespace). Read eight
+/// bytes at a time where they are ASCII.
+fn copied_run_len(bytes: &[u8], after_space: bool) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = 0;
+    let mut after_space = after_space;
+    while let Some(word) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(word.try_into().expect("8 bytes"));
+        if word & HIGH != 0 {
+            break;
+        }
+        // With every byte below 0x80 no sum carries into the next byte: the high bit of each
+        // byte says whether it is a space, at least `\t`, at least `\r` + 1.
+        let not_space = word ^ (ONES * u64::from(b' '));
+        let spaces = !((not_space + ONES * 0x7F) | not_space) & HIGH;
+        let controls =
+            (word + ONES * (0x80 - u64::from(b'\t'))) & !(word + ONES * (0x80 - u64::from(b'\r') - 1)) & HIGH;
+        let doubled = spaces & ((spaces << 8) | (u64::from(after_space) << 7));
+        if controls | doubled != 0 {
+            break;
+        }
+        after_space = spaces >> 63 == 1;
+        at += 8;
+    }
+    while let Some(&b) = bytes.get(at) {
+        let space = b == b' ';
+        if !b.is_ascii() || (b'\t'..=b'\r').contains(&b) || (space && after_space) {
+            break;
+        }
+        after_space = space;
+        at += 1;
+    }
+    at
+}
+
 impl Folded {
     /// Folds `text`.
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        // Tabs, line breaks and the like (a fold, unlike `any`, has no early exit and vectorizes).
-        let controls = bytes
-            .iter()
-            .fold(false, |seen, &b| seen | (b.wrapping_sub(b'\t') <= b'\r' - b'\t'));
-        if text.is_ascii() && !controls && memchr::memmem::find(bytes, b"  ").is_none() {
+        if copied_run_len(bytes, false) == bytes.len() {
             return Self {
                 text: text.to_ascii_lowercase(),
                 origins: None,
@@ -76,23 +110,20 @@ impl Folded {
         let mut in_space = false;
         let mut at = 0;
         let mut buffer = [0u8; 4];
-        let is_ascii_space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
         while at < bytes.len() {
             let b = bytes[at];
-            // A run of ASCII chars other than whitespace: lowercased and mapped at once.
-            let run = bytes[at..]
-                .iter()
-                .take_while(|&&b| b.is_ascii() && !is_ascii_space(b))
-                .count();
+            // A run of ASCII chars that folds to itself: lowercased and mapped at once.
+            let run = copied_run_len(&bytes[at..], in_space);
             if run > 0 {
                 push_copied(&mut origins, folded.len(), at);
                 folded.extend(bytes[at..at + run].iter().map(u8::to_ascii_lowercase));
-                in_space = false;
+                in_space = bytes[at + run - 1] == b' ';
                 at += run;
                 continue;
             }
             if b.is_ascii() {
-                // ASCII whitespace (the run above took every other ASCII char).
+                // ASCII whitespace that is not a single space (the run took every other ASCII
+                // char).
                 if !in_space {
                     push_copied(&mut origins, folded.len(), at);
                     folded.push(b' ');
@@ -211,6 +242,36 @@ pub fn on_word_boundaries(text: &str, span: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copied_runs_end_at_the_first_char_folding_changes() {
+        let pieces = [
+            "a", "B", " ", "  ", "\t", "\n", "\r", "\u{B}", "\u{C}", "\u{8}", "\u{E}", "é", "\u{7F}", "~",
+        ];
+        let mut random = crate::testing::Xorshift::new(0xF01D_0000_0000_0007);
+        for _ in 0..5000 {
+            let text: String = (0..random.below(30))
+                .map(|_| pieces[random.below(pieces.len())])
+                .collect();
+            for after_space in [false, true] {
+                let mut previous_space = after_space;
+                let expected = text
+                    .bytes()
+                    .take_while(|&b| {
+                        let space = b == b' ';
+                        let copied = b.is_ascii() && !(b'\t'..=b'\r').contains(&b) && !(space && previous_space);
+                        previous_space = space;
+                        copied
+                    })
+                    .count();
+                assert_eq!(
+                    copied_run_len(text.as_bytes(), after_space),
+                    expected,
+                    "{text:?} {after_space}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn folds_full_width_and_case_and_maps_back() {
