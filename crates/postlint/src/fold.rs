@@ -7,7 +7,7 @@
 
 use unicode_general_category::{GeneralCategory, get_general_category};
 
-use crate::unicode::CharNfkc;
+use crate::unicode::{CharNfkc, is_own_nfkc};
 
 use crate::span::Span;
 
@@ -29,8 +29,9 @@ struct Piece {
     folded: u32,
     /// The original offset of its first byte.
     original: u32,
-    /// `None` when each byte is a one-byte (ASCII) char copied from `original` on, in step;
-    /// otherwise every byte of the piece came from the one char `original..end`.
+    /// `None` when the bytes are copied from `original` on, in step (chars that fold to
+    /// themselves: a folded char boundary is then an original one); otherwise every byte of the
+    /// piece came from the one char `original..end`.
     char_end: Option<u32>,
 }
 
@@ -39,7 +40,7 @@ fn offset(at: usize) -> u32 {
     u32::try_from(at).unwrap_or(u32::MAX)
 }
 
-/// Records that folded bytes from `folded` on are ASCII chars copied from `original` on,
+/// Records that folded bytes from `folded` on are chars copied from `original` on,
 /// extending the last piece when it is a copy that runs on into them.
 fn push_copied(origins: &mut Vec<Piece>, folded: usize, original: usize) {
     let runs_on = origins.last().is_some_and(|last| {
@@ -135,6 +136,13 @@ impl Folded {
             let ch = text[at..].chars().next().expect("a non-ASCII byte here starts a char");
             let end = at + ch.len_utf8();
             let space = ch.is_whitespace();
+            if !space && folds_to_itself(ch) {
+                push_copied(&mut origins, folded.len(), at);
+                folded.extend_from_slice(&bytes[at..end]);
+                in_space = false;
+                at = end;
+                continue;
+            }
             if !(space && in_space) {
                 let before = folded.len();
                 if space {
@@ -172,25 +180,49 @@ impl Folded {
                 .text
                 .len()
                 .checked_sub(1)
-                .map_or(0, |last| char_of(origins, last).end);
+                .map_or(0, |last| char_of(origins, &self.text, last).end);
             return Span::new(end, end);
         }
-        let start = char_of(origins, span.start).start;
+        let start = char_of(origins, &self.text, span.start).start;
         if span.is_empty() {
             Span::new(start, start)
         } else {
-            Span::new(start, char_of(origins, span.end - 1).end)
+            Span::new(start, char_of(origins, &self.text, span.end - 1).end)
         }
     }
 }
 
-/// The original char that folded byte `at` came from.
-fn char_of(origins: &[Piece], at: usize) -> Span {
+/// Whether a char that is not whitespace folds to itself: it is its own NFKC and lowercase. Kana,
+/// CJK ideographs, Hangul syllables, emoji and curly quotes and dashes have no case.
+fn folds_to_itself(ch: char) -> bool {
+    matches!(
+        ch,
+        '\u{2012}'..='\u{2015}'
+            | '\u{2018}'..='\u{201F}'
+            | '\u{3041}'..='\u{3096}'
+            | '\u{30A1}'..='\u{30FA}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{AC00}'..='\u{D7A3}'
+            | '\u{1F300}'..='\u{1FAFF}'
+    ) || (is_own_nfkc(ch) && {
+        let mut lower = ch.to_lowercase();
+        lower.next() == Some(ch) && lower.next().is_none()
+    })
+}
+
+/// The original char that byte `at` of the folded text `folded` came from.
+fn char_of(origins: &[Piece], folded: &str, at: usize) -> Span {
     let piece = origins[origins.partition_point(|piece| piece.folded as usize <= at) - 1];
     match piece.char_end {
         None => {
-            let start = piece.original as usize + (at - piece.folded as usize);
-            Span::new(start, start + 1)
+            // A copied char: the same bytes as the original's, in step.
+            let start = (0..=at)
+                .rev()
+                .find(|&start| folded.is_char_boundary(start))
+                .unwrap_or(0);
+            let width = folded[start..].chars().next().map_or(1, char::len_utf8);
+            let original = piece.original as usize + (start - piece.folded as usize);
+            Span::new(original, original + width)
         }
         Some(end) => Span::new(piece.original as usize, end as usize),
     }
@@ -242,6 +274,33 @@ pub fn on_word_boundaries(text: &str, span: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chars_said_to_fold_to_themselves_do() {
+        for ch in (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|ch| !ch.is_whitespace())
+        {
+            if folds_to_itself(ch) {
+                let mut folded = String::new();
+                fold_chars(&ch.to_string(), |_, chars| folded.extend(chars));
+                assert_eq!(folded, ch.to_string(), "{ch:?}");
+            }
+        }
+        let text = "Ａ日本語 ’ÀÉ’ ß 😀 ＦＲＥＥ";
+        let folded = Folded::new(text);
+        assert_eq!(folded.text, "a日本語 ’àé’ ß 😀 free");
+        let start = folded.text.find("本語").unwrap();
+        assert_eq!(
+            folded.original(Span::new(start, start + "本語".len())).slice(text),
+            "本語"
+        );
+        let start = folded.text.find("’àé’").unwrap();
+        assert_eq!(
+            folded.original(Span::new(start, start + "’àé’".len())).slice(text),
+            "’ÀÉ’"
+        );
+    }
 
     #[test]
     fn copied_runs_end_at_the_first_char_folding_changes() {

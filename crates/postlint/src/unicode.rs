@@ -69,7 +69,7 @@ impl CharNfkc {
 /// Whether `ch` alone is its own NFKC. The chars most common in posts beyond ASCII (accented
 /// Latin letters, curly quotes and dashes, kana, CJK, Hangul, emoji) are answered by range, with
 /// no table lookup; a test checks every char of the ranges against the tables.
-fn is_own_nfkc(ch: char) -> bool {
+pub(crate) fn is_own_nfkc(ch: char) -> bool {
     OWN_NFKC.iter().any(|range| range.contains(&ch))
         || unicode_normalization::is_nfkc_quick(std::iter::once(ch)) == unicode_normalization::IsNormalized::Yes
 }
