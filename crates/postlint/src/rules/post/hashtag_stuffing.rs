@@ -214,6 +214,9 @@ fn with_leading_space(text: &str, span: Span) -> Span {
 
 /// Reports hashtags that repeat an earlier one, case-insensitively, in one finding.
 fn check_duplicates(text: &str, tags: &[Hashtag], findings: &mut Vec<Finding>) {
+    if tags.len() < 2 {
+        return;
+    }
     // Each tag's count, by its lowercase form (linear in the number of tags).
     let mut seen: HashMap<String, usize> = HashMap::with_capacity(tags.len());
     let mut repeats: Vec<&Hashtag> = Vec::new();
