@@ -2,7 +2,7 @@
 // (twitter/twitter-text, Apache-2.0, commit 30e2430d90cff3b46393ea54caf511441983c260).
 // Do not edit by hand.
 
-//! Top-level domains that twitter-text recognises, lowercase and sorted (binary search).
+//! Top-level domains that twitter-text recognises, lowercase and sorted.
 
 /// Country-code TLDs (315).
 pub const COUNTRY: &[&str] = &[

@@ -16,12 +16,15 @@
 //!   are URLs (`validAsciiDomain`); with a path, the last one runs to the end of the match;
 //! - `t.co` links keep only their slug and query.
 
+use std::sync::LazyLock;
+
 use super::Url;
 use super::chars::{
     char_at, is_directional, is_domain_char, is_invalid, is_latin_accent, is_path_char, is_path_end, is_query_char,
     is_query_end,
 };
 use super::tlds::{COUNTRY, GENERIC};
+use crate::fasthash::FastSet;
 use crate::span::Span;
 
 /// The longest domain label accepted (as in IDNA).
@@ -75,9 +78,13 @@ fn ends_tld(next: Option<char>) -> bool {
     !next.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '@' | '+' | '-'))
 }
 
+/// Every TLD of both lists, hashed once: a lookup is one hash, where a binary search of the
+/// lists took about 20 string comparisons.
+static TLDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| GENERIC.iter().chain(COUNTRY).copied().collect());
+
 /// Whether `candidate` is a TLD of the list (`candidate` already lowercase).
 fn known_tld(candidate: &str) -> bool {
-    GENERIC.binary_search(&candidate).is_ok() || COUNTRY.binary_search(&candidate).is_ok()
+    TLDS.contains(candidate)
 }
 
 /// The end of the TLD that starts at `at`, if any, looking no further than `limit` (the end of
