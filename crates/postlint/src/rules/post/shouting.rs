@@ -114,14 +114,13 @@ fn letter_counts(text: &str) -> (usize, usize) {
         // bytes cannot overflow a `u8` count).
         let (mut upper, mut lower) = (0, 0);
         for chunk in text.as_bytes().chunks(255) {
-            let count = |first: u8| {
-                chunk
-                    .iter()
-                    .map(|&b| u8::from(b.wrapping_sub(first) < 26))
-                    .fold(0u8, u8::wrapping_add)
-            };
-            upper += usize::from(count(b'A'));
-            lower += usize::from(count(b'a'));
+            let (mut chunk_upper, mut chunk_lower) = (0u8, 0u8);
+            for &b in chunk {
+                chunk_upper = chunk_upper.wrapping_add(u8::from(b.wrapping_sub(b'A') < 26));
+                chunk_lower = chunk_lower.wrapping_add(u8::from(b.wrapping_sub(b'a') < 26));
+            }
+            upper += usize::from(chunk_upper);
+            lower += usize::from(chunk_lower);
         }
         return (upper, lower);
     }
