@@ -19,7 +19,6 @@ pub use length::{
     WeightedConfig, WeightedLength, network_length, weighted_length, weighted_length_with, x_weighted_length,
 };
 pub use url::extract_urls;
-use url::may_have_url;
 pub use validate::{is_valid_hashtag, is_valid_list, is_valid_tweet, is_valid_url, is_valid_username};
 
 /// A hashtag such as `#rustlang` or `＃ラーメン`.
@@ -81,11 +80,7 @@ pub struct Entities {
 /// All entities, as twitter-text's `extractEntitiesWithIndices`: an entity that overlaps an
 /// earlier one is dropped (a hashtag inside a URL, say).
 pub fn extract(text: &str) -> Entities {
-    let urls = if may_have_url(text) {
-        extract_urls(text)
-    } else {
-        Vec::new()
-    };
+    let urls = extract_urls(text);
     let mut entities = Entities {
         hashtags: scan_hashtags(text),
         mentions: extract_mentions(text),
@@ -158,10 +153,13 @@ fn remove_overlaps(entities: &mut Entities) {
 /// Hashtags, as twitter-text's `extractHashtags`: hashtags inside URLs are dropped.
 pub fn extract_hashtags(text: &str) -> Vec<Hashtag> {
     let hashtags = scan_hashtags(text);
-    if hashtags.is_empty() || !may_have_url(text) {
+    if hashtags.is_empty() {
         return hashtags;
     }
     let urls = extract_urls(text);
+    if urls.is_empty() {
+        return hashtags;
+    }
     let mut entities = Entities {
         hashtags,
         urls,

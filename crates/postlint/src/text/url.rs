@@ -552,22 +552,6 @@ fn tco_end(text: &str, start: usize, protocol: usize, end: usize) -> Option<usiz
     Some(slug_end)
 }
 
-/// Whether `text` can hold a URL: every URL has a domain with a dot followed by a label, whose
-/// first char is never ASCII punctuation or space. Sentence-ending dots do not qualify, so most
-/// posts skip the scan.
-pub(crate) fn may_have_url(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(offset) = memchr::memchr(b'.', &bytes[from..]) {
-        let next = from + offset + 1;
-        if bytes.get(next).is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80) {
-            return true;
-        }
-        from = next;
-    }
-    false
-}
-
 /// Extracts every URL of `text`, in order (twitter-text's `extractUrlsWithIndices`).
 pub fn extract_urls(text: &str) -> Vec<Url> {
     scan_urls(text, true)
@@ -578,26 +562,26 @@ pub fn extract_urls(text: &str) -> Vec<Url> {
 /// checks they change nothing.
 fn scan_urls(text: &str, fast: bool) -> Vec<Url> {
     let mut urls = Vec::new();
-    if !may_have_url(text) {
-        return urls;
-    }
-    let mut chain = Chain::new();
     let bytes = text.as_bytes();
+    // Every URL has a label dot: most posts have none (sentence-ending dots do not qualify) and
+    // stop here.
+    let Some(first_dot) = label_dot(bytes, 0) else {
+        return urls;
+    };
+    let mut chain = Chain::new();
     let mut at = 0;
-    // The first dot at or after `at` that may end a domain's first label, and the earliest place
-    // a match whose domain has it can start.
-    let mut next_dot: Option<(usize, usize)> = None;
+    // The first label dot at or after `at`, and the earliest place a match whose domain has it
+    // can start.
+    let mut next_dot = (first_dot, earliest_start(text, first_dot));
     while at < text.len() {
         if fast {
-            if next_dot.is_none_or(|(dot, _)| dot < at) {
+            if next_dot.0 < at {
                 let Some(dot) = label_dot(bytes, at) else {
                     break;
                 };
-                next_dot = Some((dot, earliest_start(text, dot)));
+                next_dot = (dot, earliest_start(text, dot));
             }
-            if let Some((_, earliest)) = next_dot {
-                at = at.max(earliest);
-            }
+            at = at.max(next_dot.1);
         }
         let b = bytes[at];
         // ASCII letters and digits cannot precede a URL: skip them (only the very start of the
