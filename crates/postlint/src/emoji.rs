@@ -34,12 +34,15 @@ pub fn emoji_chars_at_least(text: &str, count: usize) -> bool {
     }
 }
 
-/// Whether `ch` has an emoji property. Only `©`, `®`, U+2000 to U+3FFF, U+F000 to U+FFFF
-/// (U+FE0F) and the supplementary planes have any beyond ASCII (a test checks every char), so
-/// the other chars skip the table.
+/// Whether `ch` has an emoji property. In ASCII only the digits, `#` and `*` have one; beyond it
+/// only `©`, `®`, U+2000 to U+3FFF, U+F000 to U+FFFF (U+FE0F) and the supplementary planes have
+/// any (a test checks every char), so the other chars skip the table.
 fn has_emoji_property(ch: char) -> bool {
-    matches!(u32::from(ch), 0x00..=0x7F | 0xA9 | 0xAE | 0x2000..=0x3FFF | 0xF000..)
-        && ch.emoji_status() != EmojiStatus::NonEmoji
+    match u32::from(ch) {
+        0x00..=0x7F => ch.is_ascii_digit() || ch == '#' || ch == '*',
+        0xA9 | 0xAE | 0x2000..=0x3FFF | 0xF000.. => ch.emoji_status() != EmojiStatus::NonEmoji,
+        _ => false,
+    }
 }
 
 /// Whether no emoji grapheme cluster can start with `ch` followed by `next` (the cluster is then
@@ -50,18 +53,12 @@ fn has_emoji_property(ch: char) -> bool {
 /// syllables, and the emoji blocks but for skin tones and regional indicators). A cheap test that
 /// spares most chars of prose grapheme segmentation; a test checks it on every char.
 pub(crate) fn starts_no_emoji(ch: char, next: Option<char>) -> bool {
-    let code = u32::from(ch);
-    let emoji_free = if ch.is_ascii() {
-        !(ch.is_ascii_digit() || ch == '#' || ch == '*')
-    } else {
-        // Prepend chars, the Hangul leading jamo, and every supplementary char.
-        let joins_next = matches!(
-            code,
-            0x0600..=0x0605 | 0x06DD | 0x070F | 0x0890..=0x0891 | 0x08E2 | 0x0D4E | 0x1100..=0x115F | 0xA960..=0xA97F
-        ) || code >= 0x1_0000;
-        !joins_next && !has_emoji_property(ch)
-    };
-    emoji_free && next.is_none_or(joins_nothing_before)
+    // Prepend chars, the Hangul leading jamo, and every supplementary char.
+    let may_join_next = matches!(
+        u32::from(ch),
+        0x0600..=0x0605 | 0x06DD | 0x070F | 0x0890..=0x0891 | 0x08E2 | 0x0D4E | 0x1100..=0x115F | 0xA960..=0xA97F | 0x1_0000..
+    );
+    !may_join_next && !has_emoji_property(ch) && next.is_none_or(joins_nothing_before)
 }
 
 /// Whether `ch` is ASCII or from blocks whose chars never join the char before them into one
