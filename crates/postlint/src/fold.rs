@@ -7,7 +7,7 @@
 
 use unicode_general_category::{GeneralCategory, get_general_category};
 
-use crate::unicode::{CharNfkc, is_own_nfkc};
+use crate::unicode::{CharNfkc, is_caseless_own_nfkc, is_own_nfkc};
 
 use crate::span::Span;
 
@@ -192,22 +192,13 @@ impl Folded {
     }
 }
 
-/// Whether a char that is not whitespace folds to itself: it is its own NFKC and lowercase. Kana,
-/// CJK ideographs, Hangul syllables, emoji and curly quotes and dashes have no case.
+/// Whether a char that is not whitespace folds to itself: it is its own NFKC and lowercase.
 fn folds_to_itself(ch: char) -> bool {
-    matches!(
-        ch,
-        '\u{2012}'..='\u{2015}'
-            | '\u{2018}'..='\u{201F}'
-            | '\u{3041}'..='\u{3096}'
-            | '\u{30A1}'..='\u{30FA}'
-            | '\u{4E00}'..='\u{9FFF}'
-            | '\u{AC00}'..='\u{D7A3}'
-            | '\u{1F300}'..='\u{1FAFF}'
-    ) || (is_own_nfkc(ch) && {
-        let mut lower = ch.to_lowercase();
-        lower.next() == Some(ch) && lower.next().is_none()
-    })
+    is_caseless_own_nfkc(ch)
+        || (is_own_nfkc(ch) && {
+            let mut lower = ch.to_lowercase();
+            lower.next() == Some(ch) && lower.next().is_none()
+        })
 }
 
 /// The original char that byte `at` of the folded text `folded` came from.

@@ -70,13 +70,23 @@ impl CharNfkc {
 /// Latin letters, curly quotes and dashes, kana, CJK, Hangul, emoji) are answered by range, with
 /// no table lookup; a test checks every char of the ranges against the tables.
 pub(crate) fn is_own_nfkc(ch: char) -> bool {
-    OWN_NFKC.iter().any(|range| range.contains(&ch))
+    LATIN_1_LETTERS.contains(&ch)
+        || is_caseless_own_nfkc(ch)
         || unicode_normalization::is_nfkc_quick(std::iter::once(ch)) == unicode_normalization::IsNormalized::Yes
 }
 
-/// Ranges of chars that are each their own NFKC (see [`is_own_nfkc`]).
-const OWN_NFKC: [std::ops::RangeInclusive<char>; 8] = [
-    '\u{C0}'..='\u{FF}',
+/// Whether `ch` is in one of the ranges of chars that are each their own NFKC and have no case
+/// (curly quotes and dashes, kana, CJK ideographs, Hangul syllables, emoji): such a char folds to
+/// itself.
+pub(crate) fn is_caseless_own_nfkc(ch: char) -> bool {
+    CASELESS_OWN_NFKC.iter().any(|range| range.contains(&ch))
+}
+
+/// The Latin-1 letters and signs from `À` on, each its own NFKC (see [`is_own_nfkc`]).
+const LATIN_1_LETTERS: std::ops::RangeInclusive<char> = '\u{C0}'..='\u{FF}';
+
+/// Ranges of caseless chars that are each their own NFKC (see [`is_caseless_own_nfkc`]).
+const CASELESS_OWN_NFKC: [std::ops::RangeInclusive<char>; 7] = [
     '\u{2012}'..='\u{2015}',
     '\u{2018}'..='\u{201F}',
     '\u{3041}'..='\u{3096}',
@@ -127,7 +137,7 @@ mod imp {
 
     use unicode_normalization::{IsNormalized, is_nfc_quick};
 
-    use super::{Form, is_own_nfkc};
+    use super::{Form, ascii_prefix_len, is_own_nfkc};
 
     /// The host's normalizer.
     pub static HOST: OnceLock<fn(&str, Form) -> String> = OnceLock::new();
@@ -178,16 +188,16 @@ mod imp {
             // by a NUL. NUL is a starter that composes with nothing, so each char normalizes as
             // if alone.
             let mut batch = String::new();
-            let mut rest = text;
-            while let Some(start) = rest.bytes().position(|b| !b.is_ascii()) {
-                let ch = rest[start..]
-                    .chars()
-                    .next()
-                    .expect("a non-ASCII byte here starts a char");
+            let mut at = 0;
+            loop {
+                at += ascii_prefix_len(&text.as_bytes()[at..]);
+                let Some(ch) = text[at..].chars().next() else {
+                    break;
+                };
                 if !ch.is_whitespace() && !is_own_nfkc(ch) {
                     batch.extend([ch, '\0']);
                 }
-                rest = &rest[start + ch.len_utf8()..];
+                at += ch.len_utf8();
             }
             let normalized = if batch.is_empty() {
                 batch
@@ -227,6 +237,8 @@ pub fn set_host_normalizer(normalize: fn(&str, Form) -> String) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn ascii_prefix_len_stops_at_the_first_non_ascii_byte() {
         let mut random = crate::testing::Xorshift::new(0xA5C1_1000_0000_0001);
@@ -241,12 +253,10 @@ mod tests {
         }
     }
 
-    use super::*;
-
     #[test]
     fn the_ranges_answered_without_tables_agree_with_them() {
         use unicode_normalization::{IsNormalized, is_nfkc_quick};
-        for range in OWN_NFKC {
+        for range in std::iter::once(LATIN_1_LETTERS).chain(CASELESS_OWN_NFKC) {
             for ch in range {
                 assert_eq!(
                     is_nfkc_quick(std::iter::once(ch)),
