@@ -247,11 +247,8 @@ fn emoji_at(text: &str, at: usize) -> Option<usize> {
 fn ascii_weighted_length(text: &str, config: &WeightedConfig, known_urls: Option<&[Url]>) -> WeightedLength {
     let char_weight = u64::from(config.weight('a'));
     let url_weight = u64::from(config.transformed_url_length) * u64::from(config.scale);
-    let urls: Cow<'_, [Url]> = match known_urls {
-        Some(urls) => Cow::Borrowed(urls),
-        None if text.contains('.') => Cow::Owned(extract_urls(text)),
-        None => Cow::Borrowed(&[]),
-    };
+    // `extract_urls` returns at once on a text without a dot that can start a domain's label.
+    let urls: Cow<'_, [Url]> = known_urls.map_or_else(|| Cow::Owned(extract_urls(text)), Cow::Borrowed);
     let url_bytes: usize = urls.iter().map(|url| url.span.len()).sum();
     let weighted = (text.len() - url_bytes) as u64 * char_weight + urls.len() as u64 * url_weight;
     let limit = u64::from(config.max_weighted_length) * u64::from(config.scale);
