@@ -8,6 +8,7 @@ use crate::diagnostic::{Finding, Severity};
 use crate::rules::options;
 use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
 use crate::span::Span;
+use crate::unicode::ascii_prefix_len;
 
 /// The registry entry.
 pub const RULE: RuleInfo = RuleInfo {
@@ -109,32 +110,51 @@ fn words(post: &PostContext<'_>) -> Vec<Word> {
 
 /// Capital and small letters of `text`, as `words` counts them.
 fn letter_counts(text: &str) -> (usize, usize) {
-    if text.is_ascii() {
-        // Branch-free counts in byte-wide lanes, which the compiler vectorizes (a chunk of 255
-        // bytes cannot overflow a `u8` count).
-        let (mut upper, mut lower) = (0, 0);
-        for chunk in text.as_bytes().chunks(255) {
-            let (mut chunk_upper, mut chunk_lower) = (0u8, 0u8);
-            for &b in chunk {
-                chunk_upper = chunk_upper.wrapping_add(u8::from(b.wrapping_sub(b'A') < 26));
-                chunk_lower = chunk_lower.wrapping_add(u8::from(b.wrapping_sub(b'a') < 26));
-            }
-            upper += usize::from(chunk_upper);
-            lower += usize::from(chunk_lower);
-        }
-        return (upper, lower);
-    }
+    let bytes = text.as_bytes();
     let (mut upper, mut lower) = (0, 0);
-    for ch in text.chars() {
-        if ch.is_ascii() {
-            upper += usize::from(ch.is_ascii_uppercase());
-            lower += usize::from(ch.is_ascii_lowercase());
-        } else if ch.is_alphabetic() {
+    let mut at = 0;
+    loop {
+        let ascii = ascii_prefix_len(&bytes[at..]);
+        let (ascii_upper, ascii_lower) = ascii_letter_counts(&bytes[at..at + ascii]);
+        upper += ascii_upper;
+        lower += ascii_lower;
+        at += ascii;
+        let Some(ch) = text[at..].chars().next() else {
+            return (upper, lower);
+        };
+        if !is_uncased_block(ch) && ch.is_alphabetic() {
             upper += usize::from(ch.is_uppercase());
             lower += usize::from(ch.is_lowercase());
         }
+        at += ch.len_utf8();
+    }
+}
+
+/// Capital and small letters of ASCII `bytes`.
+fn ascii_letter_counts(bytes: &[u8]) -> (usize, usize) {
+    // Branch-free counts in byte-wide lanes, which the compiler vectorizes (a chunk of 255
+    // bytes cannot overflow a `u8` count).
+    let (mut upper, mut lower) = (0, 0);
+    for chunk in bytes.chunks(255) {
+        let (mut chunk_upper, mut chunk_lower) = (0u8, 0u8);
+        for &b in chunk {
+            chunk_upper = chunk_upper.wrapping_add(u8::from(b.wrapping_sub(b'A') < 26));
+            chunk_lower = chunk_lower.wrapping_add(u8::from(b.wrapping_sub(b'a') < 26));
+        }
+        upper += usize::from(chunk_upper);
+        lower += usize::from(chunk_lower);
     }
     (upper, lower)
+}
+
+/// Whether `ch` is in a common block without capital or small letters, answered without the
+/// Unicode tables: general punctuation, kana, CJK ideographs, Hangul syllables, pictographs and
+/// emoji.
+fn is_uncased_block(ch: char) -> bool {
+    matches!(
+        u32::from(ch),
+        0x2000..=0x206F | 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0x1F300..=0x1FAFF
+    )
 }
 
 impl PostRule for Shouting {
@@ -193,7 +213,7 @@ mod tests {
             (upper.len(), lower.iter().filter(|ch| ch.is_lowercase()).count())
         };
         let pieces = [
-            "A", "z", "É", "é", "Ω", "ω", "漢", "ǅ", "🎉", "1", " ", "!", "\u{301}", "ß", "Ⅻ",
+            "A", "z", "É", "é", "Ω", "ω", "漢", "ǅ", "🎉", "1", " ", "!", "\u{301}", "ß", "Ⅻ", "’", "ア", "한",
         ];
         let mut random = crate::testing::Xorshift::new(0xC0FF_EE00_1234_5678);
         for length in [0, 1, 7, 300, 600] {
@@ -203,5 +223,16 @@ mod tests {
             }
         }
         assert_eq!(letter_counts(&"Ab".repeat(300)), (300, 300));
+    }
+
+    #[test]
+    fn uncased_blocks_have_no_capital_or_small_letter() {
+        for ch in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&ch| is_uncased_block(ch))
+        {
+            assert!(!ch.is_uppercase() && !ch.is_lowercase(), "{ch:?}");
+        }
+        assert!(is_uncased_block('漢') && !is_uncased_block('Ω'));
     }
 }
