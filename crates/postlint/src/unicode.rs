@@ -37,10 +37,36 @@ pub(crate) fn ascii_prefix_len(bytes: &[u8]) -> usize {
 
 /// `text` in NFC (borrowed when it already is).
 pub fn nfc(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() {
+    if is_nfc_quick_yes(text) {
         return Cow::Borrowed(text);
     }
     imp::nfc(text)
+}
+
+/// Whether the NFC quick check says `text` is NFC (`Yes`, rather than `No` or `Maybe`). ASCII
+/// runs, and the chars of the ranges [`is_own_nfkc`] answers without tables, are starters that
+/// reset the check, so only the runs of other chars between them go through the tables.
+fn is_nfc_quick_yes(text: &str) -> bool {
+    let is_known_starter = |ch: char| ch.is_ascii() || LATIN_1_LETTERS.contains(&ch) || is_caseless_own_nfkc(ch);
+    let mut at = 0;
+    loop {
+        at += ascii_prefix_len(&text.as_bytes()[at..]);
+        let rest = &text[at..];
+        let Some(ch) = rest.chars().next() else {
+            return true;
+        };
+        let run = rest
+            .char_indices()
+            .find(|&(_, ch)| is_known_starter(ch))
+            .map_or(rest.len(), |(end, _)| end);
+        if run == 0 {
+            at += ch.len_utf8();
+        } else if unicode_normalization::is_nfc_quick(rest[..run].chars()) == unicode_normalization::IsNormalized::Yes {
+            at += run;
+        } else {
+            return false;
+        }
+    }
 }
 
 /// NFKC of the chars of one text, each char alone, for the non-ASCII chars that are not
@@ -100,16 +126,13 @@ const CASELESS_OWN_NFKC: [std::ops::RangeInclusive<char>; 7] = [
 mod imp {
     use std::borrow::Cow;
 
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    use unicode_normalization::UnicodeNormalization;
 
     use super::is_own_nfkc;
 
+    /// `text`, which the quick check did not find NFC, in NFC.
     pub fn nfc(text: &str) -> Cow<'_, str> {
-        if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-            Cow::Borrowed(text)
-        } else {
-            Cow::Owned(text.nfc().collect())
-        }
+        Cow::Owned(text.nfc().collect())
     }
 
     #[derive(Debug)]
@@ -134,8 +157,6 @@ mod imp {
 mod imp {
     use std::borrow::Cow;
     use std::sync::OnceLock;
-
-    use unicode_normalization::{IsNormalized, is_nfc_quick};
 
     use super::{Form, ascii_prefix_len, is_own_nfkc};
 
@@ -162,10 +183,8 @@ mod imp {
         )
     }
 
+    /// `text`, which the quick check did not find NFC, in NFC.
     pub fn nfc(text: &str) -> Cow<'_, str> {
-        if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-            return Cow::Borrowed(text);
-        }
         let normalized = normalize(text, Form::Nfc);
         if normalized == text {
             Cow::Borrowed(text)
@@ -265,6 +284,40 @@ mod tests {
                     u32::from(ch)
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_ranges_answered_without_tables_are_nfc_starters() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        for range in std::iter::once(LATIN_1_LETTERS).chain(CASELESS_OWN_NFKC) {
+            for ch in range {
+                assert_eq!(
+                    is_nfc_quick(std::iter::once(ch)),
+                    IsNormalized::Yes,
+                    "U+{:04X}",
+                    u32::from(ch)
+                );
+                assert_eq!(canonical_combining_class(ch), 0, "U+{:04X}", u32::from(ch));
+            }
+        }
+    }
+
+    #[test]
+    fn the_quick_check_by_runs_agrees_with_the_whole_text_one() {
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        let pieces = [
+            "a", " ", "é", "e", "\u{301}", "\u{323}", "\u{1100}", "\u{1161}", "\u{11A8}", "한", "’", "😀", "Å",
+            "\u{212B}", "か", "\u{3099}", "ﬁ", "\u{F900}",
+        ];
+        let mut random = crate::testing::Xorshift::new(0xF0F0_0000_0000_0017);
+        for _ in 0..20_000 {
+            let text: String = (0..random.below(12))
+                .map(|_| pieces[random.below(pieces.len())])
+                .collect();
+            let whole = is_nfc_quick(text.chars()) == IsNormalized::Yes;
+            assert_eq!(is_nfc_quick_yes(&text), whole, "{text:?}");
         }
     }
 
