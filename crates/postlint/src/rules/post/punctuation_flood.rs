@@ -75,38 +75,42 @@ fn marks(ch: char) -> Option<(usize, usize)> {
 }
 
 /// The longest run of marks anywhere in `text`, entities included (an upper bound for prose).
-/// Bytes are read as they are except the lead bytes of the non-ASCII marks (`0xE2`, `0xEF`).
+/// The scan jumps from byte to byte that may start a mark: `!`, `?` and the lead bytes of the
+/// non-ASCII marks (`0xE2`, `0xEF`).
 fn longest_run(text: &str) -> usize {
     let bytes = text.as_bytes();
-    let (mut longest, mut run, mut at) = (0, 0, 0);
-    if text.is_ascii() {
-        // Jump from mark to mark.
-        while let Some(found) = memchr::memchr2(b'!', b'?', &bytes[at..]) {
-            let start = at + found;
-            let run = bytes[start..].iter().take_while(|&&b| b == b'!' || b == b'?').count();
-            longest = longest.max(run);
-            at = start + run;
+    let (mut longest, mut at) = (0, 0);
+    // The next `0xEF` at or after `at` (memchr3 takes three bytes; this one is rare).
+    let mut next_ef = memchr::memchr(0xEF, bytes).unwrap_or(bytes.len());
+    loop {
+        if next_ef < at {
+            next_ef = memchr::memchr(0xEF, &bytes[at..]).map_or(bytes.len(), |found| at + found);
         }
-        return longest;
-    }
-    while at < bytes.len() {
-        let b = bytes[at];
-        let (marks, width) = match b {
-            b'!' | b'?' => (1, 1),
-            0xE2 | 0xEF => {
-                let ch = text[at..].chars().next().expect("a lead byte starts a char");
-                (
-                    marks(ch).map_or(0, |(bangs, questions)| bangs + questions),
-                    ch.len_utf8(),
-                )
-            }
-            _ => (0, 1),
-        };
-        run = if marks > 0 { run + marks } else { 0 };
+        let next = memchr::memchr3(b'!', b'?', 0xE2, &bytes[at..]).map_or(bytes.len(), |found| at + found);
+        let start = next.min(next_ef);
+        if start == bytes.len() {
+            return longest;
+        }
+        let (mut run, mut end) = (0, start);
+        while let Some((marks, width)) = marks_at(text, end) {
+            run += marks;
+            end += width;
+        }
         longest = longest.max(run);
-        at += width;
+        at = end.max(start + 1);
     }
-    longest
+}
+
+/// How many marks the char at `at` stands for, and its width, when it is a mark.
+fn marks_at(text: &str, at: usize) -> Option<(usize, usize)> {
+    match *text.as_bytes().get(at)? {
+        b'!' | b'?' => Some((1, 1)),
+        0xE2 | 0xEF => {
+            let ch = text[at..].chars().next().expect("a lead byte starts a char");
+            marks(ch).map(|(bangs, questions)| (bangs + questions, ch.len_utf8()))
+        }
+        _ => None,
+    }
 }
 
 impl PostRule for PunctuationFlood {
@@ -163,5 +167,32 @@ impl PostRule for PunctuationFlood {
                 .span(first)
                 .fix(Fix { edits, safe: true }),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_run_jumps_to_what_a_char_by_char_count_finds() {
+        let reference = |text: &str| {
+            let (mut longest, mut run) = (0, 0);
+            for ch in text.chars() {
+                run = marks(ch).map_or(0, |(bangs, questions)| run + bangs + questions);
+                longest = longest.max(run);
+            }
+            longest
+        };
+        let pieces = [
+            "!", "?", "a", " ", "！", "？", "‼", "⁉", "’", "…", "ｆ", "😀", "❗", "⁇",
+        ];
+        let mut random = crate::testing::Xorshift::new(0x0B4A_0000_0000_0021);
+        for _ in 0..5000 {
+            let text: String = (0..random.below(20))
+                .map(|_| pieces[random.below(pieces.len())])
+                .collect();
+            assert_eq!(longest_run(&text), reference(&text), "{text:?}");
+        }
     }
 }
