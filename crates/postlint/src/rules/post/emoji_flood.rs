@@ -80,6 +80,27 @@ fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRul
     Ok(Box::new(EmojiFlood(options)))
 }
 
+/// The extended grapheme clusters of `text` with their offsets, as `grapheme_indices(true)`
+/// finds them. An ASCII char other than CR followed by ASCII (or the end) is a cluster of its
+/// own and needs no segmentation: it starts one (the scan is at a boundary) and nothing ASCII
+/// extends it. The other clusters are segmented from their start, a boundary, which decides
+/// the next one as the text's start would.
+fn graphemes(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let first = *bytes.get(at)?;
+        let end = if first.is_ascii() && first != b'\r' && bytes.get(at + 1).is_none_or(u8::is_ascii) {
+            at + 1
+        } else {
+            let rest = &text[at..];
+            at + rest.graphemes(true).next().map_or(rest.len(), str::len)
+        };
+        let start = std::mem::replace(&mut at, end);
+        Some((start, &text[start..end]))
+    })
+}
+
 impl PostRule for EmojiFlood {
     fn check(&self, post: &PostContext<'_>, findings: &mut Vec<Finding>) {
         let options = &self.0;
@@ -93,7 +114,7 @@ impl PostRule for EmojiFlood {
         let mut run: Option<(Span, usize)> = None;
         let mut longest: Option<(Span, usize)> = None;
         for (offset, piece) in post.prose() {
-            for (at, grapheme) in piece.grapheme_indices(true) {
+            for (at, grapheme) in graphemes(piece) {
                 let span = Span::new(offset + at, offset + at + grapheme.len());
                 if grapheme.chars().all(char::is_whitespace) {
                     continue;
@@ -129,6 +150,46 @@ impl PostRule for EmojiFlood {
                     .help("say it in words; keep an emoji or two for tone")
                     .span(span),
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn graphemes_skip_segmenting_ascii_and_find_what_segmentation_finds() {
+        let pieces = [
+            "a",
+            " ",
+            "\r",
+            "\n",
+            "\r\n",
+            "\u{301}",
+            "\u{600}",
+            "\u{903}",
+            "\u{200D}",
+            "😀",
+            "👍🏽",
+            "❤️",
+            "🇫",
+            "🇷",
+            "\u{1100}",
+            "\u{1161}",
+            "\u{11A8}",
+            "한",
+            "1\u{FE0F}\u{20E3}",
+            "é",
+            "\t",
+        ];
+        let mut random = crate::testing::Xorshift::new(0x6EA9_0000_0000_0005);
+        for _ in 0..20_000 {
+            let text: String = (0..random.below(14))
+                .map(|_| pieces[random.below(pieces.len())])
+                .collect();
+            let expected: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
+            assert_eq!(graphemes(&text).collect::<Vec<_>>(), expected, "{text:?}");
         }
     }
 }
