@@ -63,13 +63,27 @@ fn count_units(s: &str) -> (usize, usize) {
 }
 
 /// Counts the chars that start in `bytes` (a slice of UTF-8, cut anywhere) and the UTF-16 units
-/// they take.
+/// they take, eight bytes at a time.
 fn count_unit_bytes(bytes: &[u8]) -> (usize, usize) {
-    // Every char has exactly one UTF-8 lead byte; 4-byte chars are the astral ones that need a
-    // UTF-16 surrogate pair. Counting bytes is much faster than decoding chars.
-    let mut chars = 0;
-    let mut astral = 0;
-    for &b in bytes {
+    // Every char has exactly one UTF-8 lead byte (any byte but 0b10xx_xxxx); 4-byte chars (lead
+    // byte 0xF0 or above) are the astral ones that need a UTF-16 surrogate pair. Counting bytes
+    // is much faster than decoding chars.
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // The number of high bits set, summed by a multiply into the top byte.
+    let count = |bits: u64| ((bits >> 7).wrapping_mul(ONES) >> 56) as usize;
+    let (mut chars, mut astral) = (0, 0);
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let word = u64::from_le_bytes(word.try_into().expect("8 bytes"));
+        // A continuation byte has its top bit set and the next one clear.
+        let continuation = word & !(word << 1) & HIGH_BITS;
+        // 0xF0 or above: the top four bits set.
+        let four_top = word & (word << 1) & (word << 2) & (word << 3) & HIGH_BITS;
+        chars += 8 - count(continuation);
+        astral += count(four_top);
+    }
+    for &b in words.remainder() {
         chars += usize::from((b as i8) >= -0x40);
         astral += usize::from(b >= 0xF0);
     }
@@ -159,6 +173,17 @@ pub struct SpanUnits {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unit_counts_eight_bytes_at_a_time_match_a_byte_by_byte_count() {
+        let mut random = crate::testing::Xorshift::new(0x5BA2_0000_0000_0003);
+        for _ in 0..5000 {
+            let bytes: Vec<u8> = (0..random.below(40)).map(|_| random.below(256) as u8).collect();
+            let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+            let astral = bytes.iter().filter(|&&b| b >= 0xF0).count();
+            assert_eq!(count_unit_bytes(&bytes), (chars, chars + astral), "{bytes:?}");
+        }
+    }
 
     #[test]
     fn units_agree_on_astral_and_combining_text() {
