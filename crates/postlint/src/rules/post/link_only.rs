@@ -63,15 +63,34 @@ fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRul
     Ok(Box::new(LinkOnly(options::parse(options)?)))
 }
 
+/// The words of `piece` that the rule counts: UAX #29 words with a letter, digit or mark.
+fn words(piece: &str) -> impl Iterator<Item = &str> {
+    piece.unicode_words().filter(|word| word.chars().any(is_word_char))
+}
+
+/// A lower bound on the words of the prose pieces, counted up to `at_most` with no word
+/// segmentation: the whitespace-separated tokens that hold an ASCII letter or digit. Each holds
+/// a word, and whitespace always ends one.
+fn surely_words(prose: &[(usize, &str)], at_most: usize) -> usize {
+    prose
+        .iter()
+        .flat_map(|(_, piece)| piece.split_whitespace())
+        .filter(|token| token.bytes().any(|b| b.is_ascii_alphanumeric()))
+        .take(at_most)
+        .count()
+}
+
 impl PostRule for LinkOnly {
     fn check(&self, post: &PostContext<'_>, findings: &mut Vec<Finding>) {
         let Some(url) = post.entities.urls.first() else { return };
         let prose = post.prose();
+        if surely_words(&prose, self.0.min_words) >= self.0.min_words {
+            return;
+        }
         // Counting stops at the minimum: long posts are not split into every word.
         let mut words = prose
             .iter()
-            .flat_map(|(_, piece)| piece.unicode_words())
-            .filter(|word| word.chars().any(is_word_char))
+            .flat_map(|(_, piece)| words(piece))
             .take(self.0.min_words)
             .count();
         if words < self.0.min_words && may_contain_emoji(post.text) {
@@ -93,5 +112,31 @@ impl PostRule for LinkOnly {
                 .help("say in a sentence why the link is worth a click")
                 .span(url.span),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quick_count_never_exceeds_the_words() {
+        let pieces = [
+            "a", "1", " ", "'", ".", ",", "_", "\u{A0}", "\u{3000}", "\t", "\n", "é", "日", "😀", "-", "\u{200B}",
+            "\u{301}",
+        ];
+        let mut random = crate::testing::Xorshift::new(0x11A1_0000_0000_0013);
+        for _ in 0..20_000 {
+            let piece: String = (0..random.below(12))
+                .map(|_| pieces[random.below(pieces.len())])
+                .collect();
+            let prose = [(0, piece.as_str())];
+            let counted = words(&piece).count();
+            assert!(surely_words(&prose, usize::MAX) <= counted, "{piece:?}");
+            assert_eq!(
+                surely_words(&prose, 1) == 1,
+                piece.bytes().any(|b| b.is_ascii_alphanumeric())
+            );
+        }
     }
 }
