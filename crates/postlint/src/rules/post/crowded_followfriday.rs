@@ -82,7 +82,12 @@ fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRul
 
 /// Whether a hashtag is #FF or #FollowFriday in any case or width.
 pub fn is_follow_friday(text: &str, tag: &Hashtag) -> bool {
-    let folded = Folded::new(tag.tag.slice(text)).text;
+    let tag = tag.tag.slice(text);
+    if tag.is_ascii() {
+        // Folding ASCII (no whitespace in a hashtag) only lowercases it.
+        return tag.eq_ignore_ascii_case("ff") || tag.eq_ignore_ascii_case("followfriday");
+    }
+    let folded = Folded::new(tag).text;
     folded == "ff" || folded == "followfriday"
 }
 
@@ -150,6 +155,25 @@ mod tests {
     use crate::linter::Linter;
     use crate::model::Post;
     use crate::network::Network;
+
+    #[test]
+    fn follow_friday_tags_in_any_case_or_width() {
+        for (text, expected) in [
+            ("#FF", true),
+            ("#ff", true),
+            ("#FollowFriday", true),
+            ("#FOLLOWFRIDAY", true),
+            ("#ＦＦ", true),
+            ("#ＦｏｌｌｏｗFriday", true),
+            ("#ffs", false),
+            ("#F", false),
+            ("#FollowFridays", false),
+            ("#ＦＦＦ", false),
+        ] {
+            let entities = crate::text::extract(text);
+            assert_eq!(super::is_follow_friday(text, &entities.hashtags[0]), expected, "{text}");
+        }
+    }
 
     #[test]
     fn the_fix_splits_many_mentions_once_per_account() {
