@@ -1,12 +1,13 @@
 //! `hashtag-stuffing`: too many hashtags, the same hashtag twice, or a wall of tags.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::config::Brand;
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
+use crate::fasthash::FastMap;
 use crate::network::Network;
 use crate::rules::options::{self, Limit, PartialPerNetwork, PerNetwork};
 use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
@@ -218,10 +219,22 @@ fn check_duplicates(text: &str, tags: &[Hashtag], findings: &mut Vec<Finding>) {
         return;
     }
     // Each tag's count, by its lowercase form (linear in the number of tags).
-    let mut seen: HashMap<String, usize> = HashMap::with_capacity(tags.len());
+    let lowercase = |tag: &Hashtag| -> Cow<'_, str> {
+        let tag = tag.tag.slice(text);
+        if tag
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        {
+            Cow::Borrowed(tag)
+        } else {
+            Cow::Owned(tag.to_lowercase())
+        }
+    };
+    let mut seen: FastMap<Cow<'_, str>, usize> = FastMap::default();
+    seen.reserve(tags.len());
     let mut repeats: Vec<&Hashtag> = Vec::new();
     for tag in tags {
-        let count = seen.entry(tag.tag.slice(text).to_lowercase()).or_insert(0);
+        let count = seen.entry(lowercase(tag)).or_insert(0);
         *count += 1;
         if *count > 1 {
             repeats.push(tag);
@@ -232,7 +245,7 @@ fn check_duplicates(text: &str, tags: &[Hashtag], findings: &mut Vec<Finding>) {
     // often it appears.
     let mut names: Vec<(&str, usize)> = Vec::new();
     for tag in &repeats {
-        if let Some(count) = seen.remove(&tag.tag.slice(text).to_lowercase()) {
+        if let Some(count) = seen.remove(&lowercase(tag)) {
             names.push((tag.span.slice(text), count));
         }
     }
