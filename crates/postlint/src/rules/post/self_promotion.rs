@@ -197,8 +197,11 @@ impl Classifier {
 
         let (mut brand_link, mut external_link) = (false, false);
         for url in &entities.urls {
-            let host = url.host.slice(text).to_lowercase();
-            match self.domains.iter().find(|domain| is_same_site(&host, domain)) {
+            // Without brand domains (the default) no host needs lowercasing.
+            let brand_domain = (!self.domains.is_empty())
+                .then(|| url.host.slice(text).to_lowercase())
+                .and_then(|host| self.domains.iter().find(|domain| is_same_site(&host, domain)));
+            match brand_domain {
                 Some(domain) if !brand_link => {
                     brand_link = true;
                     note(format!("links to {domain}"), url.span);
@@ -208,7 +211,13 @@ impl Classifier {
             }
         }
         let mut brand_name = false;
-        for mention in &entities.mentions {
+        // Without brand handles (the default) no name needs lowercasing.
+        let mentions = if self.handles.is_empty() {
+            &[][..]
+        } else {
+            entities.mentions.as_slice()
+        };
+        for mention in mentions {
             let name = mention.screen_name.slice(text).to_lowercase();
             if !brand_name && self.handles.contains(&name) {
                 brand_name = true;
