@@ -93,8 +93,10 @@ impl CharNfkc {
 }
 
 /// Whether `ch` alone is its own NFKC. The chars most common in posts beyond ASCII (accented
-/// Latin letters, curly quotes and dashes, kana, CJK, Hangul, emoji) are answered by range, with
-/// no table lookup; a test checks every char of the ranges against the tables.
+/// Latin letters, Arabic letters, curly quotes, dashes and bullets, zero-width joiners and marks,
+/// arrows, shapes, symbols and dingbats, kana, CJK, Hangul, variation selectors, the replacement
+/// char, regional indicators, emoji) are answered by range, with no table lookup; a test checks
+/// every char of the ranges against the tables.
 pub(crate) fn is_own_nfkc(ch: char) -> bool {
     LATIN_1_LETTERS.contains(&ch)
         || is_caseless_own_nfkc(ch)
@@ -102,8 +104,7 @@ pub(crate) fn is_own_nfkc(ch: char) -> bool {
 }
 
 /// Whether `ch` is in one of the ranges of chars that are each their own NFKC and have no case
-/// (curly quotes and dashes, kana, CJK ideographs, Hangul syllables, emoji): such a char folds to
-/// itself.
+/// (those of [`is_own_nfkc`] but the Latin-1 letters): such a char folds to itself.
 pub(crate) fn is_caseless_own_nfkc(ch: char) -> bool {
     CASELESS_OWN_NFKC.iter().any(|range| range.contains(&ch))
 }
@@ -112,13 +113,22 @@ pub(crate) fn is_caseless_own_nfkc(ch: char) -> bool {
 const LATIN_1_LETTERS: std::ops::RangeInclusive<char> = '\u{C0}'..='\u{FF}';
 
 /// Ranges of caseless chars that are each their own NFKC (see [`is_caseless_own_nfkc`]).
-const CASELESS_OWN_NFKC: [std::ops::RangeInclusive<char>; 7] = [
-    '\u{2012}'..='\u{2015}',
-    '\u{2018}'..='\u{201F}',
+const CASELESS_OWN_NFKC: [std::ops::RangeInclusive<char>; 16] = [
+    '\u{0621}'..='\u{064A}',
+    '\u{200B}'..='\u{2010}',
+    '\u{2012}'..='\u{2016}',
+    '\u{2018}'..='\u{2023}',
+    '\u{2190}'..='\u{21FF}',
+    '\u{2500}'..='\u{25FF}',
+    '\u{2600}'..='\u{27BF}',
+    '\u{2B00}'..='\u{2BFF}',
     '\u{3041}'..='\u{3096}',
     '\u{30A1}'..='\u{30FA}',
     '\u{4E00}'..='\u{9FFF}',
     '\u{AC00}'..='\u{D7A3}',
+    '\u{FE00}'..='\u{FE0F}',
+    '\u{FFFD}'..='\u{FFFD}',
+    '\u{1F191}'..='\u{1F1FF}',
     '\u{1F300}'..='\u{1FAFF}',
 ];
 
