@@ -49,9 +49,10 @@ fn has_emoji_property(ch: char) -> bool {
 /// `ch` alone, or CR LF): `ch` has no emoji property and joins nothing after it on its own (it is
 /// no Prepend char and no Hangul leading jamo), and `next` joins nothing before it (it is ASCII
 /// or from blocks with no combining, joining, Hangul vowel or trailing chars: Latin, Greek,
-/// Cyrillic, general punctuation, arrows, symbols and dingbats, kana, CJK ideographs, Hangul
-/// syllables, and the emoji blocks but for skin tones and regional indicators). A cheap test that
-/// spares most chars of prose grapheme segmentation; a test checks it on every char.
+/// Cyrillic, Arabic letters, general punctuation, arrows, shapes, symbols and dingbats, kana, CJK
+/// ideographs, Hangul syllables, U+FFFD, and the emoji blocks but for skin tones and regional
+/// indicators). A cheap test that spares most chars of prose grapheme segmentation; a test
+/// checks it on every char.
 pub(crate) fn starts_no_emoji(ch: char, next: Option<char>) -> bool {
     // Prepend chars, the Hangul leading jamo, and every supplementary char.
     let may_join_next = matches!(
@@ -70,16 +71,19 @@ fn joins_nothing_before(ch: char) -> bool {
             | 0xA0..=0x02FF
             | 0x0370..=0x0482
             | 0x048A..=0x052F
+            | 0x0621..=0x064A
             | 0x2010..=0x2027
             | 0x2030..=0x205E
             | 0x3000..=0x3029
             | 0x3041..=0x3096
             | 0x30A0..=0x30FF
             | 0x2190..=0x21FF
+            | 0x2500..=0x25FF
             | 0x2600..=0x27BF
             | 0x4E00..=0x9FFF
             | 0xAC00..=0xD7A3
             | 0xFF01..=0xFF5E
+            | 0xFFFD
             | 0x1F300..=0x1F3FA
             | 0x1F400..=0x1F64F
             | 0x1F680..=0x1F6FF
