@@ -3,9 +3,9 @@
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Input, MatchKind};
+use aho_corasick::{Anchored, Input, MatchKind, StartKind};
 
-use crate::fold::{Folded, on_word_boundaries};
+use crate::fold::{Folded, is_word_char};
 use crate::span::Span;
 
 /// A compiled set of phrases.
@@ -23,7 +23,8 @@ const DFA_MAX_PHRASES: usize = 100;
 /// sets, the built-in ones among them (10% faster than the NFA in WebAssembly, which has no
 /// SIMD prefilter), and a contiguous NFA for big user lists (20k phrases: 31 MB and 0.1-0.3 s to
 /// build, where a DFA takes 110 MB and 0.5 s) or when a DFA cannot be built. A set too big for
-/// the contiguous NFA too (`AhoCorasick` would try a third kind) is a config error.
+/// the contiguous NFA too is a config error. Both search unanchored (with a prefilter) and
+/// anchored, from one place.
 #[derive(Debug, Clone)]
 enum Matcher {
     Dfa(DFA),
@@ -59,6 +60,7 @@ impl PhraseSet {
             .then(|| {
                 DFA::builder()
                     .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(StartKind::Both)
                     .build(&phrases)
                     .ok()
             })
@@ -79,35 +81,103 @@ impl PhraseSet {
         &self.phrases[index]
     }
 
-    /// Finds the phrases in an already folded text, leftmost-longest, on word boundaries.
+    /// Finds the phrases in an already folded text that sit on word boundaries: from left to
+    /// right, at each place a phrase can start, the longest phrase there that also ends on a
+    /// boundary; the search goes on after it.
     pub fn find_in(&self, folded: &Folded) -> Vec<PhraseMatch> {
-        if self.phrases.is_empty() {
-            return Vec::new();
-        }
         match &self.automaton {
-            Matcher::Dfa(dfa) => find(dfa, folded),
-            Matcher::Nfa(nfa) => find(nfa, folded),
+            Matcher::Dfa(dfa) => self.find(dfa, folded),
+            Matcher::Nfa(nfa) => self.find(nfa, folded),
         }
+    }
+
+    fn find(&self, automaton: &impl Automaton, folded: &Folded) -> Vec<PhraseMatch> {
+        let text = folded.text.as_str();
+        let mut found = Vec::new();
+        let mut from = 0;
+        while from < text.len() {
+            // The leftmost place at or after `from` where any phrase matches, boundaries aside.
+            let Some(leftmost) = automaton
+                .try_find(&Input::new(text).span(from..text.len()))
+                .expect("an unanchored leftmost search is supported")
+            else {
+                break;
+            };
+            let at = leftmost.start();
+            // Usually on boundaries, and then the longest phrase there; otherwise a shorter
+            // phrase there may be, or none.
+            let on_boundaries = starts_on_boundary(text, at) && ends_on_boundary(text, leftmost.end());
+            let longest = if on_boundaries {
+                Some((leftmost.pattern().as_usize(), leftmost.end()))
+            } else if starts_on_boundary(text, at) {
+                longest_at(automaton, text, at)
+            } else {
+                None
+            };
+            match longest {
+                Some((phrase, end)) => {
+                    found.push(PhraseMatch {
+                        phrase,
+                        span: folded.original(Span::new(at, end)),
+                    });
+                    from = end;
+                }
+                None => from = at + text[at..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        found
     }
 }
 
-/// The leftmost-longest matches of `automaton` in `folded` that sit on word boundaries.
-fn find(automaton: &impl Automaton, folded: &Folded) -> Vec<PhraseMatch> {
-    automaton
-        .try_find_iter(Input::new(&folded.text))
-        .expect("an unanchored leftmost search is supported")
-        .map(|found| (found.pattern().as_usize(), Span::new(found.start(), found.end())))
-        .filter(|(_, span)| on_word_boundaries(&folded.text, *span))
-        .map(|(phrase, span)| PhraseMatch {
-            phrase,
-            span: folded.original(span),
-        })
-        .collect()
+/// Whether a phrase may start at byte `at` (a char boundary): a word char there must not
+/// continue a word.
+fn starts_on_boundary(text: &str, at: usize) -> bool {
+    !text[at..].chars().next().is_some_and(is_word_char) || !text[..at].chars().next_back().is_some_and(is_word_char)
+}
+
+/// Whether a phrase may end at byte `end` (a char boundary after it): a word char must not go
+/// on into the next char.
+fn ends_on_boundary(text: &str, end: usize) -> bool {
+    !text[..end].chars().next_back().is_some_and(is_word_char) || !text[end..].chars().next().is_some_and(is_word_char)
+}
+
+/// The longest phrase that starts at `at` and ends on a word boundary, and its end.
+fn longest_at(automaton: &impl Automaton, text: &str, at: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut state = automaton
+        .start_state(Anchored::Yes)
+        .expect("phrase automata are built for anchored searches");
+    let mut longest = None;
+    for (offset, &byte) in bytes[at..].iter().enumerate() {
+        state = automaton.next_state(Anchored::Yes, state, byte);
+        if !automaton.is_special(state) {
+            continue;
+        }
+        if automaton.is_dead(state) {
+            break;
+        }
+        if !automaton.is_match(state) {
+            continue;
+        }
+        let end = at + offset + 1;
+        // A match state may also hold phrases that start later (suffixes of this one).
+        let phrase = (0..automaton.match_len(state))
+            .map(|index| automaton.match_pattern(state, index))
+            .filter(|&phrase| automaton.pattern_len(phrase) == end - at)
+            .min();
+        if let Some(phrase) = phrase
+            && ends_on_boundary(text, end)
+        {
+            longest = Some((phrase.as_usize(), end));
+        }
+    }
+    longest
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fold::on_word_boundaries;
 
     #[test]
     fn matches_folded_phrases_on_word_boundaries() {
@@ -118,6 +188,76 @@ mod tests {
         assert_eq!(matched, ["Ｆ４Ｆ", "Follow  for follow", "% off"]);
         assert_eq!(set.phrase(found[0].phrase), "f4f");
         assert!(PhraseSet::new(&["  "]).is_err());
+    }
+
+    #[test]
+    fn a_phrase_off_word_boundaries_hides_no_phrase_on_them() {
+        let set = PhraseSet::new(&["ab cd", "cd ef", "free", "free followers"]).unwrap();
+        let text = "xab cd ef, free followersx";
+        let found: Vec<&str> = set
+            .find_in(&Folded::new(text))
+            .iter()
+            .map(|m| m.span.slice(text))
+            .collect();
+        assert_eq!(found, ["cd ef", "free"]);
+    }
+
+    /// The leftmost-longest phrases on word boundaries, found by trying every phrase at every
+    /// char of `text` (a text that folds to itself).
+    fn reference(set: &PhraseSet, text: &str) -> Vec<PhraseMatch> {
+        let mut found = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let longest = (0..set.phrases.len())
+                .filter(|&index| text[at..].starts_with(set.phrase(index)))
+                .map(|index| (index, Span::new(at, at + set.phrase(index).len())))
+                .filter(|&(_, span)| on_word_boundaries(text, span))
+                .min_by_key(|&(index, span)| (std::cmp::Reverse(span.end), index));
+            match longest {
+                Some((phrase, span)) => {
+                    found.push(PhraseMatch { phrase, span });
+                    at = span.end;
+                }
+                None => at += text[at..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn finds_what_trying_every_phrase_everywhere_finds() {
+        const CHARS: [char; 8] = ['a', 'b', ' ', 'é', '_', '%', '-', '\u{301}'];
+        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = |below: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % below as u64) as usize
+        };
+        let mut checked = 0;
+        for _ in 0..3000 {
+            let mut random_text = |most: usize| -> String {
+                let len = next(most) + 1;
+                (0..len).map(|_| CHARS[next(CHARS.len())]).collect()
+            };
+            let phrases: Vec<String> = (0..4).map(|_| random_text(4)).collect();
+            let text = random_text(24);
+            let Ok(small) = PhraseSet::new(&phrases) else { continue };
+            let folded = Folded::new(&text);
+            if folded.text != text {
+                continue;
+            }
+            let expected = reference(&small, &text);
+            assert_eq!(small.find_in(&folded), expected, "{phrases:?} in {text:?}");
+            // The same phrases first in a set big enough for the NFA.
+            let mut many = phrases.clone();
+            many.extend((0..DFA_MAX_PHRASES).map(|n| format!("filler {n}")));
+            let big = PhraseSet::new(&many).unwrap();
+            assert!(matches!(big.automaton, Matcher::Nfa(_)));
+            assert_eq!(big.find_in(&folded), expected, "{phrases:?} in {text:?}");
+            checked += 1;
+        }
+        assert!(checked > 1000, "{checked} texts checked");
     }
 
     #[test]
