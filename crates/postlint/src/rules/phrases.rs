@@ -104,15 +104,17 @@ impl PhraseSet {
                 break;
             };
             let at = leftmost.start();
+            if !starts_on_boundary(text, at) {
+                // Inside a word: no phrase starts before the word ends.
+                from = word_end(text, at);
+                continue;
+            }
             // Usually on boundaries, and then the longest phrase there; otherwise a shorter
             // phrase there may be, or none.
-            let on_boundaries = starts_on_boundary(text, at) && ends_on_boundary(text, leftmost.end());
-            let longest = if on_boundaries {
+            let longest = if ends_on_boundary(text, leftmost.end()) {
                 Some((leftmost.pattern().as_usize(), leftmost.end()))
-            } else if starts_on_boundary(text, at) {
-                longest_at(automaton, text, at)
             } else {
-                None
+                longest_at(automaton, text, at)
             };
             match longest {
                 Some((phrase, end)) => {
@@ -127,6 +129,14 @@ impl PhraseSet {
         }
         found
     }
+}
+
+/// The end of the run of word chars at byte `at`.
+fn word_end(text: &str, at: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .find(|&(_, ch)| !is_word_char(ch))
+        .map_or(text.len(), |(offset, _)| at + offset)
 }
 
 /// Whether a phrase may start at byte `at` (a char boundary): a word char there must not
