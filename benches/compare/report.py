@@ -39,7 +39,7 @@ CONTENDERS = {
 # The contender each task's ratios are taken against.
 BASELINES = {"entities": "twitter-text", "lint": "postlint-native", "dedup": "datasketch"}
 TASKS = ["entities", "lint", "normalize", "dedup"]
-# A one-minute load average above this makes the figures provisional.
+# A one-minute load average above this makes the figures provisional (run.sh waits for it first).
 IDLE_LOAD = 0.3
 
 

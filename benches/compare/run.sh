@@ -53,6 +53,13 @@ results="$work/results.jsonl"
 : >"$results"
 step "corpus: $size posts"
 "$examples/compare_corpus" "$size" "$work" >"$work/corpus.json"
+# The builds above leave the one-minute load average high for a minute or two; measuring then
+# would mark every run on a fresh checkout provisional (report.py: IDLE_LOAD).
+step "waiting for the machine to settle (1-minute load average below 0.3, at most 3 minutes)"
+for _ in $(seq 36); do
+  awk '{ exit !($1 < 0.3) }' /proc/loadavg && break
+  sleep 5
+done
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 step "native (Rust)"
 "$examples/compare_native" "$work/posts.jsonl" "$work/planted.json" "$work/normalized.jsonl" | tee -a "$results"
