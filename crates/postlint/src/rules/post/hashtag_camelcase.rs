@@ -1,12 +1,14 @@
 //! `hashtag-camelcase` (info): lowercase multi-word hashtags that screen readers cannot split.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::config::Brand;
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
+use crate::fasthash::FastSet;
 use crate::rules::options;
 use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
 
@@ -81,18 +83,19 @@ impl Default for Options {
 #[derive(Debug)]
 struct HashtagCamelCase {
     min_length: usize,
-    words: HashSet<String>,
+    /// The built-in words, borrowed from [`COMMON_WORDS`], and the user's, lowercased.
+    words: FastSet<Cow<'static, str>>,
 }
 
 fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRule>, String> {
     let options: Options = options::parse(options)?;
-    let mut words: HashSet<String> = COMMON_WORDS
+    let mut words: FastSet<Cow<'static, str>> = COMMON_WORDS
         .lines()
         .filter(|word| !word.starts_with('#'))
         .filter(|word| word.len() >= 3 || SHORT_WORDS.contains(word))
-        .map(str::to_string)
+        .map(Cow::Borrowed)
         .collect();
-    words.extend(options.words.iter().map(|word| word.to_lowercase()));
+    words.extend(options.words.iter().map(|word| Cow::Owned(word.to_lowercase())));
     Ok(Box::new(HashtagCamelCase {
         min_length: options.min_length,
         words,
