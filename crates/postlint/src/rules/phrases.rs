@@ -3,7 +3,7 @@
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{Anchored, Input, MatchKind};
 
 use crate::fold::{Folded, is_word_char};
 use crate::span::Span;
@@ -23,8 +23,7 @@ const DFA_MAX_PHRASES: usize = 100;
 /// sets, the built-in ones among them (10% faster than the NFA in WebAssembly, which has no
 /// SIMD prefilter), and a contiguous NFA for big user lists (20k phrases: 31 MB and 0.1-0.3 s to
 /// build, where a DFA takes 110 MB and 0.5 s) or when a DFA cannot be built. A set too big for
-/// the contiguous NFA too is a config error. Both search unanchored (with a prefilter) and
-/// anchored, from one place.
+/// the contiguous NFA too is a config error.
 #[derive(Debug, Clone)]
 enum Matcher {
     Dfa(DFA),
@@ -60,7 +59,6 @@ impl PhraseSet {
             .then(|| {
                 DFA::builder()
                     .match_kind(MatchKind::LeftmostLongest)
-                    .start_kind(StartKind::Both)
                     .build(&phrases)
                     .ok()
             })
@@ -151,15 +149,18 @@ fn ends_on_boundary(text: &str, end: usize) -> bool {
     !text[..end].chars().next_back().is_some_and(is_word_char) || !text[end..].chars().next().is_some_and(is_word_char)
 }
 
-/// The longest phrase that starts at `at` and ends on a word boundary, and its end.
+/// The longest phrase that starts at `at` and ends on a word boundary, and its end; `at` is
+/// where the leftmost-longest search found a phrase. The unanchored automaton walked from
+/// there follows the phrases that start there (a leftmost automaton, once it has seen a match,
+/// goes on only along longer ones), so no anchored automaton needs building.
 fn longest_at(automaton: &impl Automaton, text: &str, at: usize) -> Option<(usize, usize)> {
-    let bytes = text.as_bytes();
+    let end = text.len().min(at + automaton.max_pattern_len());
     let mut state = automaton
-        .start_state(Anchored::Yes)
-        .expect("phrase automata are built for anchored searches");
+        .start_state(Anchored::No)
+        .expect("phrase automata are built for unanchored searches");
     let mut longest = None;
-    for (offset, &byte) in bytes[at..].iter().enumerate() {
-        state = automaton.next_state(Anchored::Yes, state, byte);
+    for (offset, &byte) in text.as_bytes()[at..end].iter().enumerate() {
+        state = automaton.next_state(Anchored::No, state, byte);
         if !automaton.is_special(state) {
             continue;
         }
@@ -170,7 +171,8 @@ fn longest_at(automaton: &impl Automaton, text: &str, at: usize) -> Option<(usiz
             continue;
         }
         let end = at + offset + 1;
-        // A match state may also hold phrases that start later (suffixes of this one).
+        // Called where a phrase starts, the walk stays on phrases that start there; the length
+        // check makes sure of it.
         let phrase = (0..automaton.match_len(state))
             .map(|index| automaton.match_pattern(state, index))
             .filter(|&phrase| automaton.pattern_len(phrase) == end - at)
