@@ -254,12 +254,19 @@ pub fn is_word_char(ch: char) -> bool {
 /// Whether `span` of `text` starts and ends on word boundaries (ignoring ends that are not
 /// word chars themselves, such as the `%` of `% off`).
 pub fn on_word_boundaries(text: &str, span: Span) -> bool {
-    let inner = span.slice(text);
-    let starts_word = inner.chars().next().is_some_and(is_word_char);
-    let ends_word = inner.chars().next_back().is_some_and(is_word_char);
-    let before_ok = !starts_word || !text[..span.start].chars().next_back().is_some_and(is_word_char);
-    let after_ok = !ends_word || !text[span.end..].chars().next().is_some_and(is_word_char);
-    before_ok && after_ok
+    span.is_empty() || (starts_on_word_boundary(text, span.start) && ends_on_word_boundary(text, span.end))
+}
+
+/// Whether something starting at byte `at` of `text` (a char boundary) starts on a word
+/// boundary: the char there is not a word char, or it does not continue one.
+pub(crate) fn starts_on_word_boundary(text: &str, at: usize) -> bool {
+    !text[at..].chars().next().is_some_and(is_word_char) || !text[..at].chars().next_back().is_some_and(is_word_char)
+}
+
+/// Whether something ending at byte `end` of `text` (a char boundary) ends on a word boundary:
+/// the char before is not a word char, or the next char does not continue it.
+pub(crate) fn ends_on_word_boundary(text: &str, end: usize) -> bool {
+    !text[..end].chars().next_back().is_some_and(is_word_char) || !text[end..].chars().next().is_some_and(is_word_char)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, Input, MatchKind};
 
-use crate::fold::{Folded, is_word_char};
+use crate::fold::{Folded, ends_on_word_boundary, is_word_char, starts_on_word_boundary};
 use crate::span::Span;
 
 /// A compiled set of phrases.
@@ -102,14 +102,14 @@ impl PhraseSet {
                 break;
             };
             let at = leftmost.start();
-            if !starts_on_boundary(text, at) {
+            if !starts_on_word_boundary(text, at) {
                 // Inside a word: no phrase starts before the word ends.
                 from = word_end(text, at);
                 continue;
             }
             // Usually on boundaries, and then the longest phrase there; otherwise a shorter
             // phrase there may be, or none.
-            let longest = if ends_on_boundary(text, leftmost.end()) {
+            let longest = if ends_on_word_boundary(text, leftmost.end()) {
                 Some((leftmost.pattern().as_usize(), leftmost.end()))
             } else {
                 longest_at(automaton, text, at)
@@ -135,18 +135,6 @@ fn word_end(text: &str, at: usize) -> usize {
         .char_indices()
         .find(|&(_, ch)| !is_word_char(ch))
         .map_or(text.len(), |(offset, _)| at + offset)
-}
-
-/// Whether a phrase may start at byte `at` (a char boundary): a word char there must not
-/// continue a word.
-fn starts_on_boundary(text: &str, at: usize) -> bool {
-    !text[at..].chars().next().is_some_and(is_word_char) || !text[..at].chars().next_back().is_some_and(is_word_char)
-}
-
-/// Whether a phrase may end at byte `end` (a char boundary after it): a word char must not go
-/// on into the next char.
-fn ends_on_boundary(text: &str, end: usize) -> bool {
-    !text[..end].chars().next_back().is_some_and(is_word_char) || !text[end..].chars().next().is_some_and(is_word_char)
 }
 
 /// The longest phrase that starts at `at` and ends on a word boundary, and its end; `at` is
@@ -178,7 +166,7 @@ fn longest_at(automaton: &impl Automaton, text: &str, at: usize) -> Option<(usiz
             .filter(|&phrase| automaton.pattern_len(phrase) == end - at)
             .min();
         if let Some(phrase) = phrase
-            && ends_on_boundary(text, end)
+            && ends_on_word_boundary(text, end)
         {
             longest = Some((phrase.as_usize(), end));
         }
