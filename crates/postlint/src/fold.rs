@@ -307,9 +307,7 @@ mod tests {
         ];
         let mut random = crate::testing::Xorshift::new(0xF01D_0000_0000_0007);
         for _ in 0..5000 {
-            let text: String = (0..random.below(30))
-                .map(|_| pieces[random.below(pieces.len())])
-                .collect();
+            let text = random.text(&pieces, 30);
             for after_space in [false, true] {
                 let mut previous_space = after_space;
                 let expected = text

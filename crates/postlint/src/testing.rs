@@ -16,4 +16,15 @@ impl Xorshift {
         self.0 ^= self.0 << 17;
         (self.0 % bound as u64) as usize
     }
+
+    /// `count` of `pieces`, each picked at random, joined.
+    pub fn join(&mut self, pieces: &[&str], count: usize) -> String {
+        (0..count).map(|_| pieces[self.below(pieces.len())]).collect()
+    }
+
+    /// Fewer than `bound` of `pieces`, each picked at random, joined.
+    pub fn text(&mut self, pieces: &[&str], bound: usize) -> String {
+        let count = self.below(bound);
+        self.join(pieces, count)
+    }
 }

@@ -323,9 +323,7 @@ mod tests {
         ];
         let mut random = crate::testing::Xorshift::new(0xF0F0_0000_0000_0017);
         for _ in 0..20_000 {
-            let text: String = (0..random.below(12))
-                .map(|_| pieces[random.below(pieces.len())])
-                .collect();
+            let text = random.text(&pieces, 12);
             let whole = is_nfc_quick(text.chars()) == IsNormalized::Yes;
             assert_eq!(is_nfc_quick_yes(&text), whole, "{text:?}");
         }

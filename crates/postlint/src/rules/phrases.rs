@@ -226,19 +226,14 @@ mod tests {
 
     #[test]
     fn finds_what_trying_every_phrase_everywhere_finds() {
-        const CHARS: [char; 8] = ['a', 'b', ' ', 'é', '_', '%', '-', '\u{301}'];
-        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
-        let mut next = |below: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % below as u64) as usize
-        };
+        let pieces = ["a", "b", " ", "é", "_", "%", "-", "\u{301}"];
+        let mut random = crate::testing::Xorshift::new(0x9E37_79B9_7F4A_7C15);
         let mut checked = 0;
         for _ in 0..3000 {
-            let mut random_text = |most: usize| -> String {
-                let len = next(most) + 1;
-                (0..len).map(|_| CHARS[next(CHARS.len())]).collect()
+            // 1 to `most` pieces.
+            let mut random_text = |most: usize| {
+                let count = random.below(most) + 1;
+                random.join(&pieces, count)
             };
             let phrases: Vec<String> = (0..4).map(|_| random_text(4)).collect();
             let text = random_text(24);

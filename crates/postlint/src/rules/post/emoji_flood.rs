@@ -185,9 +185,7 @@ mod tests {
         ];
         let mut random = crate::testing::Xorshift::new(0x6EA9_0000_0000_0005);
         for _ in 0..20_000 {
-            let text: String = (0..random.below(14))
-                .map(|_| pieces[random.below(pieces.len())])
-                .collect();
+            let text = random.text(&pieces, 14);
             let expected: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
             assert_eq!(graphemes(&text).collect::<Vec<_>>(), expected, "{text:?}");
         }

@@ -127,9 +127,7 @@ mod tests {
         ];
         let mut random = crate::testing::Xorshift::new(0x11A1_0000_0000_0013);
         for _ in 0..20_000 {
-            let piece: String = (0..random.below(12))
-                .map(|_| pieces[random.below(pieces.len())])
-                .collect();
+            let piece = random.text(&pieces, 12);
             let prose = [(0, piece.as_str())];
             let counted = words(&piece).count();
             assert!(surely_words(&prose, usize::MAX) <= counted, "{piece:?}");

@@ -189,9 +189,7 @@ mod tests {
         ];
         let mut random = crate::testing::Xorshift::new(0x0B4A_0000_0000_0021);
         for _ in 0..5000 {
-            let text: String = (0..random.below(20))
-                .map(|_| pieces[random.below(pieces.len())])
-                .collect();
+            let text = random.text(&pieces, 20);
             assert_eq!(longest_run(&text), reference(&text), "{text:?}");
         }
     }

@@ -218,7 +218,7 @@ mod tests {
         let mut random = crate::testing::Xorshift::new(0xC0FF_EE00_1234_5678);
         for length in [0, 1, 7, 300, 600] {
             for _ in 0..200 {
-                let text: String = (0..length).map(|_| pieces[random.below(pieces.len())]).collect();
+                let text = random.join(&pieces, length);
                 assert_eq!(letter_counts(&text), reference(&text), "{text:?}");
             }
         }
