@@ -47,7 +47,7 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
 /// runs, and the chars of the ranges [`is_own_nfkc`] answers without tables, are starters that
 /// reset the check, so only the runs of other chars between them go through the tables.
 fn is_nfc_quick_yes(text: &str) -> bool {
-    let is_known_starter = |ch: char| ch.is_ascii() || LATIN_1_LETTERS.contains(&ch) || is_caseless_own_nfkc(ch);
+    let is_known_starter = |ch: char| ch.is_ascii() || is_own_nfkc_by_range(ch);
     let mut at = 0;
     loop {
         at += ascii_prefix_len(&text.as_bytes()[at..]);
@@ -98,9 +98,13 @@ impl CharNfkc {
 /// char, regional indicators, emoji) are answered by range, with no table lookup; a test checks
 /// every char of the ranges against the tables.
 pub(crate) fn is_own_nfkc(ch: char) -> bool {
-    LATIN_1_LETTERS.contains(&ch)
-        || is_caseless_own_nfkc(ch)
+    is_own_nfkc_by_range(ch)
         || unicode_normalization::is_nfkc_quick(std::iter::once(ch)) == unicode_normalization::IsNormalized::Yes
+}
+
+/// Whether `ch` is in one of the ranges [`is_own_nfkc`] answers without tables.
+fn is_own_nfkc_by_range(ch: char) -> bool {
+    LATIN_1_LETTERS.contains(&ch) || is_caseless_own_nfkc(ch)
 }
 
 /// Whether `ch` is in one of the ranges of chars that are each their own NFKC and have no case
@@ -282,18 +286,21 @@ mod tests {
         }
     }
 
+    /// Every char of the ranges [`is_own_nfkc_by_range`] answers.
+    fn chars_of_the_ranges() -> impl Iterator<Item = char> {
+        std::iter::once(LATIN_1_LETTERS).chain(CASELESS_OWN_NFKC).flatten()
+    }
+
     #[test]
     fn the_ranges_answered_without_tables_agree_with_them() {
         use unicode_normalization::{IsNormalized, is_nfkc_quick};
-        for range in std::iter::once(LATIN_1_LETTERS).chain(CASELESS_OWN_NFKC) {
-            for ch in range {
-                assert_eq!(
-                    is_nfkc_quick(std::iter::once(ch)),
-                    IsNormalized::Yes,
-                    "U+{:04X}",
-                    u32::from(ch)
-                );
-            }
+        for ch in chars_of_the_ranges() {
+            assert_eq!(
+                is_nfkc_quick(std::iter::once(ch)),
+                IsNormalized::Yes,
+                "U+{:04X}",
+                u32::from(ch)
+            );
         }
     }
 
@@ -301,16 +308,14 @@ mod tests {
     fn the_ranges_answered_without_tables_are_nfc_starters() {
         use unicode_normalization::char::canonical_combining_class;
         use unicode_normalization::{IsNormalized, is_nfc_quick};
-        for range in std::iter::once(LATIN_1_LETTERS).chain(CASELESS_OWN_NFKC) {
-            for ch in range {
-                assert_eq!(
-                    is_nfc_quick(std::iter::once(ch)),
-                    IsNormalized::Yes,
-                    "U+{:04X}",
-                    u32::from(ch)
-                );
-                assert_eq!(canonical_combining_class(ch), 0, "U+{:04X}", u32::from(ch));
-            }
+        for ch in chars_of_the_ranges() {
+            assert_eq!(
+                is_nfc_quick(std::iter::once(ch)),
+                IsNormalized::Yes,
+                "U+{:04X}",
+                u32::from(ch)
+            );
+            assert_eq!(canonical_combining_class(ch), 0, "U+{:04X}", u32::from(ch));
         }
     }
 
