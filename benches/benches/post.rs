@@ -1,7 +1,9 @@
 //! Single-post throughput: entity extraction + X weighted length (`weighted_length_with`, v3,
 //! reusing the URLs found, as the bindings' `entities` do), and the full default lint, on
 //! posts of each shape (ASCII, CJK, emoji-heavy; short, 140 bytes, 2 KB), then the full lint
-//! over a realistic corpus (the real timelines plus synthetic posts), reported per post.
+//! over a realistic corpus (the real timelines plus synthetic posts), reported per post; and
+//! a phrase search's worst case: a 2,000-byte user phrase (`a a a ... b`) whose start matches at
+//! every word of texts of `a a a ...` (50, 100 and 200 KB: the time should double with the text).
 //!
 //! `cargo bench -p postlint-benches --bench post`
 
@@ -79,5 +81,26 @@ fn bench_corpus(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_shapes, bench_corpus);
+fn bench_long_phrase(c: &mut Criterion) {
+    let phrase = format!("{}b", "a ".repeat(1_000));
+    let config = postlint::config::Config::from_json(
+        &serde_json::json!({"rules": {"spam-phrase": {"phrases": [phrase]}}}).to_string(),
+    )
+    .expect("a valid config");
+    let linter = Linter::new(&config).expect("a valid config");
+    let mut group = c.benchmark_group("long_user_phrase");
+    group.sample_size(20);
+    for kilobytes in [50, 100, 200] {
+        let post = Post::new("a ".repeat(kilobytes * 500));
+        group.throughput(Throughput::Bytes(post.text.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::new("lint_post", format!("{kilobytes}KB")),
+            &post,
+            |b, post| b.iter(|| black_box(linter.lint_post(post))),
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_shapes, bench_corpus, bench_long_phrase);
 criterion_main!(benches);

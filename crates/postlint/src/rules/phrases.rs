@@ -1,9 +1,17 @@
 //! Case-insensitive phrase dictionaries matched on word boundaries over folded text.
+//!
+//! A phrase starts where a word starts, or at a char that is not part of a word (the `%` of
+//! `% off`). The search finds those places sixteen bytes at a time
+//! ([`for_each_possible_start`]), keeps the ones whose first two bytes open some phrase
+//! ([`Openings`]), and walks an anchored aho-corasick automaton from each for the longest phrase
+//! there. Most posts hold no phrase: a table lookup per word decides it, where an unanchored
+//! search (with its Teddy prefilter) verified the candidates of every common prefix.
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, Input, MatchKind};
+use aho_corasick::{Anchored, MatchKind, StartKind};
+use std::sync::OnceLock;
 
 use crate::fold::{Folded, ends_on_word_boundary, is_word_char, starts_on_word_boundary};
 use crate::span::Span;
@@ -12,18 +20,32 @@ use crate::span::Span;
 #[derive(Debug, Clone)]
 pub struct PhraseSet {
     phrases: Vec<String>,
+    starts: StartBytes,
+    openings: Openings,
     automaton: Matcher,
+    /// For a DFA set, the unanchored automaton of its phrases, built the first time a text makes
+    /// the walks run long (`None` if it cannot be built); an NFA set searches its own NFA.
+    unanchored: OnceLock<Option<NFA>>,
 }
+
+/// The bytes that walks from possible starts may take per byte of text, plus
+/// [`WALK_ALLOWANCE`], before the search goes on with the unanchored automaton, which is linear
+/// in the text. A long phrase that keeps matching from place after place (`a a a ... b` over
+/// `a a a a ...`) would otherwise cost the text's length times the phrase's; posts walk about
+/// one byte in four.
+const WALK_BYTES_PER_BYTE: usize = 4;
+
+/// See [`WALK_BYTES_PER_BYTE`].
+const WALK_ALLOWANCE: usize = 256;
 
 /// The most phrases compiled to a DFA; more make a contiguous NFA.
 const DFA_MAX_PHRASES: usize = 100;
 
-/// An aho-corasick automaton, named here rather than left to `AhoCorasick` so that only these
-/// two are linked (the WebAssembly build is about 9 KB gzipped smaller for it): a DFA for small
-/// sets, the built-in ones among them (10% faster than the NFA in WebAssembly, which has no
-/// SIMD prefilter), and a contiguous NFA for big user lists (20k phrases: 31 MB and 0.1-0.3 s to
-/// build, where a DFA takes 110 MB and 0.5 s) or when a DFA cannot be built. A set too big for
-/// the contiguous NFA too is a config error.
+/// An anchored aho-corasick automaton, named here rather than left to `AhoCorasick` so that
+/// only these two are linked (the WebAssembly build is about 9 KB gzipped smaller for it): a
+/// DFA for small sets, the built-in ones among them, and a contiguous NFA for big user lists
+/// (20k phrases: 31 MB and 0.1-0.3 s to build, where a DFA takes 110 MB and 0.5 s) or when a
+/// DFA cannot be built. A set too big for the contiguous NFA too is a config error.
 #[derive(Debug, Clone)]
 enum Matcher {
     Dfa(DFA),
@@ -59,6 +81,8 @@ impl PhraseSet {
             .then(|| {
                 DFA::builder()
                     .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(StartKind::Anchored)
+                    .prefilter(false)
                     .build(&phrases)
                     .ok()
             })
@@ -67,11 +91,18 @@ impl PhraseSet {
             Some(dfa) => Matcher::Dfa(dfa),
             None => NFA::builder()
                 .match_kind(MatchKind::LeftmostLongest)
+                .prefilter(false)
                 .build(&phrases)
                 .map(Matcher::Nfa)
                 .map_err(|err| format!("cannot compile phrases: {err}"))?,
         };
-        Ok(Self { phrases, automaton })
+        Ok(Self {
+            starts: StartBytes::new(&phrases),
+            openings: Openings::new(&phrases),
+            phrases,
+            automaton,
+            unanchored: OnceLock::new(),
+        })
     }
 
     /// The folded phrase at `index`.
@@ -83,50 +114,146 @@ impl PhraseSet {
     /// right, at each place a phrase can start, the longest phrase there that also ends on a
     /// boundary; the search goes on after it.
     pub fn find_in(&self, folded: &Folded) -> Vec<PhraseMatch> {
-        match &self.automaton {
-            Matcher::Dfa(dfa) => self.find(dfa, folded),
-            Matcher::Nfa(nfa) => self.find(nfa, folded),
-        }
+        self.find_with_budget(folded, WALK_BYTES_PER_BYTE * folded.text.len() + WALK_ALLOWANCE)
     }
 
-    fn find(&self, automaton: &impl Automaton, folded: &Folded) -> Vec<PhraseMatch> {
-        let text = folded.text.as_str();
+    /// [`PhraseSet::find_in`], walking at most `budget` bytes from possible starts.
+    fn find_with_budget(&self, folded: &Folded, budget: usize) -> Vec<PhraseMatch> {
         let mut found = Vec::new();
-        let mut from = 0;
-        while from < text.len() {
-            // The leftmost place at or after `from` where any phrase matches, boundaries aside.
-            let Some(leftmost) = automaton
-                .try_find(&Input::new(text).span(from..text.len()))
-                .expect("an unanchored leftmost search is supported")
-            else {
-                break;
-            };
-            let at = leftmost.start();
-            if !starts_on_word_boundary(text, at) {
-                // Inside a word: no phrase starts before the word ends.
-                from = word_end(text, at);
-                continue;
-            }
-            // Usually on boundaries, and then the longest phrase there; otherwise a shorter
-            // phrase there may be, or none.
-            let longest = if ends_on_word_boundary(text, leftmost.end()) {
-                Some((leftmost.pattern().as_usize(), leftmost.end()))
-            } else {
-                longest_at(automaton, text, at)
-            };
-            match longest {
-                Some((phrase, end)) => {
-                    found.push(PhraseMatch {
-                        phrase,
-                        span: folded.original(Span::new(at, end)),
-                    });
-                    from = end;
+        let stopped = match &self.automaton {
+            Matcher::Dfa(dfa) => self.find_from_starts(dfa, folded, 0, budget, &mut found),
+            Matcher::Nfa(nfa) => self.find_from_starts(nfa, folded, 0, budget, &mut found),
+        };
+        if let Some(from) = stopped {
+            match (&self.automaton, self.unanchored()) {
+                (Matcher::Dfa(dfa), Some(unanchored)) => find_unanchored(unanchored, dfa, folded, from, &mut found),
+                (Matcher::Nfa(nfa), _) => find_unanchored(nfa, nfa, folded, from, &mut found),
+                // Without an unanchored automaton, the walks go on.
+                (Matcher::Dfa(dfa), None) => {
+                    self.find_from_starts(dfa, folded, from, usize::MAX, &mut found);
                 }
-                None => from = at + text[at..].chars().next().map_or(1, char::len_utf8),
             }
         }
         found
     }
+
+    /// The unanchored automaton of a DFA set, built on first use.
+    fn unanchored(&self) -> Option<&NFA> {
+        self.unanchored
+            .get_or_init(|| {
+                NFA::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .prefilter(false)
+                    .build(&self.phrases)
+                    .ok()
+            })
+            .as_ref()
+    }
+
+    /// Finds the phrases from byte `from` on, from the places they may start, walking the
+    /// anchored automaton from each, until the walks take more than `budget` bytes: then
+    /// returns the place where the search must go on.
+    fn find_from_starts(
+        &self,
+        automaton: &impl Automaton,
+        folded: &Folded,
+        mut from: usize,
+        budget: usize,
+        found: &mut Vec<PhraseMatch>,
+    ) -> Option<usize> {
+        let text = folded.text.as_str();
+        let bytes = text.as_bytes();
+        let mut walked = 0;
+        let mut stopped = None;
+        for_each_possible_start(bytes, &self.starts, |at| {
+            // `may_open` first: it also makes sure `at` is a char boundary (a phrase's first
+            // byte never continues a char).
+            if at < from || !self.openings.may_open(bytes[at], bytes.get(at + 1).copied()) {
+                return;
+            }
+            // Between two ASCII chars the possible start is a real one; around others, the
+            // chars decide.
+            let ascii = bytes[at].is_ascii() && (at == 0 || bytes[at - 1].is_ascii());
+            if !ascii && !starts_on_word_boundary(text, at) {
+                return;
+            }
+            if walked >= budget {
+                // No place is searched after this one.
+                stopped = Some(at);
+                from = usize::MAX;
+                return;
+            }
+            let (longest, length) = longest_at(automaton, text, at);
+            walked += length;
+            if let Some((phrase, end)) = longest {
+                found.push(PhraseMatch {
+                    phrase,
+                    span: folded.original(Span::new(at, end)),
+                });
+                from = end;
+            }
+        });
+        stopped
+    }
+}
+
+/// Finds the phrases from byte `from` on with the leftmost-longest search of the `unanchored`
+/// automaton, linear in the text: a match that starts inside a word resumes the search where
+/// the word ends; one that ends inside a word is walked again on the `anchored` automaton for
+/// a shorter phrase on a boundary.
+fn find_unanchored(
+    unanchored: &NFA,
+    anchored: &impl Automaton,
+    folded: &Folded,
+    mut from: usize,
+    found: &mut Vec<PhraseMatch>,
+) {
+    let text = folded.text.as_str();
+    while from < text.len() {
+        let Some((phrase, at, end)) = leftmost_longest(unanchored, text, from) else {
+            break;
+        };
+        if !starts_on_word_boundary(text, at) {
+            from = word_end(text, at);
+            continue;
+        }
+        let longest = if ends_on_word_boundary(text, end) {
+            Some((phrase, end))
+        } else {
+            longest_at(anchored, text, at).0
+        };
+        match longest {
+            Some((phrase, end)) => {
+                found.push(PhraseMatch {
+                    phrase,
+                    span: folded.original(Span::new(at, end)),
+                });
+                from = end;
+            }
+            None => from = at + text[at..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+}
+
+/// The leftmost-longest match of the unanchored `automaton` in `text` at or after byte `from`:
+/// its phrase, start and end. (aho-corasick's own search loop, without its prefilter, whose
+/// code would add 8 KB gzipped to the WebAssembly build for this fallback.)
+fn leftmost_longest(automaton: &NFA, text: &str, from: usize) -> Option<(usize, usize, usize)> {
+    let mut state = automaton
+        .start_state(Anchored::No)
+        .expect("the NFA supports unanchored searches");
+    let mut found = None;
+    for (at, &byte) in text.as_bytes().iter().enumerate().skip(from) {
+        state = automaton.next_state(Anchored::No, state, byte);
+        if automaton.is_dead(state) {
+            break;
+        }
+        if automaton.is_match(state) {
+            let phrase = automaton.match_pattern(state, 0);
+            found = Some((phrase.as_usize(), at + 1 - automaton.pattern_len(phrase), at + 1));
+        }
+    }
+    found
 }
 
 /// The end of the run of word chars at byte `at`.
@@ -137,18 +264,20 @@ fn word_end(text: &str, at: usize) -> usize {
         .map_or(text.len(), |(offset, _)| at + offset)
 }
 
-/// The longest phrase that starts at `at` and ends on a word boundary, and its end; `at` is
-/// where the leftmost-longest search found a phrase. The unanchored automaton walked from
-/// there follows the phrases that start there (a leftmost automaton, once it has seen a match,
-/// goes on only along longer ones), so no anchored automaton needs building.
-fn longest_at(automaton: &impl Automaton, text: &str, at: usize) -> Option<(usize, usize)> {
-    let end = text.len().min(at + automaton.max_pattern_len());
+/// The longest phrase that starts at `at` (a char boundary) and ends on a word boundary, and
+/// its end, found by walking the anchored automaton from `at` until it dies; and the bytes
+/// walked. (Inlined by force: a call per walk cost 2.5% more instructions in the post
+/// lint.)
+#[inline(always)]
+fn longest_at(automaton: &impl Automaton, text: &str, at: usize) -> (Option<(usize, usize)>, usize) {
     let mut state = automaton
-        .start_state(Anchored::No)
-        .expect("phrase automata are built for unanchored searches");
+        .start_state(Anchored::Yes)
+        .expect("phrase automata are built for anchored searches");
     let mut longest = None;
-    for (offset, &byte) in text.as_bytes()[at..end].iter().enumerate() {
-        state = automaton.next_state(Anchored::No, state, byte);
+    let mut walked = 0;
+    for &byte in &text.as_bytes()[at..] {
+        walked += 1;
+        state = automaton.next_state(Anchored::Yes, state, byte);
         if !automaton.is_special(state) {
             continue;
         }
@@ -158,9 +287,9 @@ fn longest_at(automaton: &impl Automaton, text: &str, at: usize) -> Option<(usiz
         if !automaton.is_match(state) {
             continue;
         }
-        let end = at + offset + 1;
-        // Called where a phrase starts, the walk stays on phrases that start there; the length
-        // check makes sure of it.
+        let end = at + walked;
+        // Of two phrases that fold alike, the first listed; the length check keeps to phrases
+        // that start at `at`.
         let phrase = (0..automaton.match_len(state))
             .map(|index| automaton.match_pattern(state, index))
             .filter(|&phrase| automaton.pattern_len(phrase) == end - at)
@@ -171,8 +300,204 @@ fn longest_at(automaton: &impl Automaton, text: &str, at: usize) -> Option<(usiz
             longest = Some((phrase.as_usize(), end));
         }
     }
-    longest
+    (longest, walked)
 }
+
+/// The pairs of bytes that open a phrase (its first two bytes, or its one byte followed by
+/// anything), as a bit set indexed by `first << 8 | second`: 8 KB per set.
+#[derive(Debug, Clone)]
+struct Openings(Box<[u64; 256 * 256 / 64]>);
+
+impl Openings {
+    fn new(phrases: &[String]) -> Self {
+        let mut bits = Box::new([0u64; 256 * 256 / 64]);
+        for phrase in phrases {
+            let first = usize::from(phrase.as_bytes()[0]);
+            let seconds = match phrase.as_bytes().get(1) {
+                Some(&second) => second..=second,
+                None => 0..=u8::MAX,
+            };
+            for second in seconds {
+                let index = (first << 8) | usize::from(second);
+                bits[index / 64] |= 1 << (index % 64);
+            }
+        }
+        Self(bits)
+    }
+
+    /// Whether a phrase may start with `first` followed by `second` (`None` at the text's end).
+    fn may_open(&self, first: u8, second: Option<u8>) -> bool {
+        // At the end only one-byte phrases fit, and they open with every second byte.
+        let index = (usize::from(first) << 8) | usize::from(second.unwrap_or(0));
+        self.0[index / 64] & (1 << (index % 64)) != 0
+    }
+}
+
+/// Whether `byte` is an ASCII word char ([`crate::fold::is_word_char`] on ASCII).
+fn is_ascii_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
+/// The first bytes of a set's phrases, as [`for_each_possible_start`] looks for them: word
+/// starts for phrases that open with an ASCII word char, and the first bytes of the others
+/// (the `%` of `% off`, the lead byte of a non-ASCII char).
+#[derive(Debug, Clone)]
+struct StartBytes {
+    /// Whether a phrase opens with an ASCII word char.
+    word_starts: bool,
+    /// The other first bytes, or `None` for more than [`StartBytes::MOST_OTHERS`] of them
+    /// (then every byte but ASCII word chars may start a phrase).
+    others: Option<Vec<u8>>,
+}
+
+impl StartBytes {
+    /// The most first bytes (other than ASCII word chars) looked for one by one.
+    const MOST_OTHERS: usize = 4;
+
+    fn new(phrases: &[String]) -> Self {
+        let mut word_starts = false;
+        let mut others = Vec::new();
+        for phrase in phrases {
+            let first = phrase.as_bytes()[0];
+            if is_ascii_word_byte(first) {
+                word_starts = true;
+            } else if !others.contains(&first) {
+                others.push(first);
+            }
+        }
+        Self {
+            word_starts,
+            others: (others.len() <= Self::MOST_OTHERS).then_some(others),
+        }
+    }
+}
+
+/// Calls `visit` with each place of `bytes` where a phrase of a set may start, in order: word
+/// starts and the set's other first bytes ([`StartBytes`]); a phrase never
+/// starts inside an ASCII word. The bytes are classified [`BLOCK`] at a time.
+#[inline]
+fn for_each_possible_start(bytes: &[u8], first_bytes: &StartBytes, mut visit: impl FnMut(usize)) {
+    let others = first_bytes.others.as_deref().unwrap_or_default();
+    // Whether the byte before the block is an ASCII word char, as bit 0.
+    let mut word_before = 0;
+    for at in (0..bytes.len()).step_by(BLOCK) {
+        let (block, len) = match bytes.get(at..at + BLOCK) {
+            Some(block) => (block.try_into().expect("a whole block"), BLOCK),
+            None => {
+                let mut block = [0u8; BLOCK];
+                block[..bytes.len() - at].copy_from_slice(&bytes[at..]);
+                (block, bytes.len() - at)
+            }
+        };
+        let (words, other_bytes) = classify(block, others);
+        let mut starts = match first_bytes.others {
+            Some(_) => other_bytes,
+            None => !words,
+        };
+        if first_bytes.word_starts {
+            starts |= words & !((words << 1) | word_before);
+        }
+        // Zero padding past the end starts nothing.
+        starts &= u32::MAX >> (32 - len);
+        word_before = (words >> (BLOCK - 1)) & 1;
+        while starts != 0 {
+            visit(at + starts.trailing_zeros() as usize);
+            starts &= starts - 1;
+        }
+    }
+}
+
+/// The bytes [`classify`] looks at together.
+const BLOCK: usize = 16;
+
+/// One bit per byte of `block` (bit `i` for byte `i`): where it holds an ASCII word char, and
+/// where it holds one of `others`. SSE2, which every x86-64 has.
+#[cfg(target_arch = "x86_64")]
+fn classify(block: [u8; BLOCK], others: &[u8]) -> (u32, u32) {
+    // x86-64 targets all enable SSE2 (it is part of the architecture).
+    const _: () = assert!(cfg!(target_feature = "sse2"));
+    // SAFETY: the only requirement of `classify_sse2` is SSE2, asserted above.
+    unsafe { classify_sse2(block, others) }
+}
+
+/// [`classify`] with SSE2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn classify_sse2(block: [u8; BLOCK], others: &[u8]) -> (u32, u32) {
+    use std::arch::x86_64::{
+        _mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8, _mm_sub_epi8,
+    };
+    let half = |from: usize| i64::from_le_bytes(block[from..from + 8].try_into().expect("8 bytes"));
+    let bytes = _mm_set_epi64x(half(8), half(0));
+    // `byte - first <= last - first`, unsigned: `min` leaves it as it is.
+    let in_range = |bytes, first: u8, last: u8| {
+        let offsets = _mm_sub_epi8(bytes, _mm_set1_epi8(first as i8));
+        _mm_cmpeq_epi8(_mm_min_epu8(offsets, _mm_set1_epi8((last - first) as i8)), offsets)
+    };
+    let equal = |byte: u8| _mm_cmpeq_epi8(bytes, _mm_set1_epi8(byte as i8));
+    let digits = in_range(bytes, b'0', b'9');
+    // `| 0x20` lowercases ASCII letters and moves no other byte into `a..=z`.
+    let letters = in_range(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), b'a', b'z');
+    let words = _mm_or_si128(_mm_or_si128(digits, letters), equal(b'_'));
+    let mask = |lanes| _mm_movemask_epi8(lanes) as u32;
+    let other_bytes = others.iter().fold(0, |found, &other| found | mask(equal(other)));
+    (mask(words), other_bytes)
+}
+
+/// [`classify`] with WebAssembly SIMD, which the WebAssembly build enables.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+fn classify(block: [u8; BLOCK], others: &[u8]) -> (u32, u32) {
+    use std::arch::wasm32::{u8x16, u8x16_bitmask, u8x16_eq, u8x16_min, u8x16_splat, u8x16_sub, v128_or};
+    let [b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15] = block;
+    let bytes = u8x16(b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15);
+    // `byte - first <= last - first`, unsigned: `min` leaves it as it is.
+    let in_range = |bytes, first: u8, last: u8| {
+        let offsets = u8x16_sub(bytes, u8x16_splat(first));
+        u8x16_eq(u8x16_min(offsets, u8x16_splat(last - first)), offsets)
+    };
+    let equal = |byte: u8| u8x16_eq(bytes, u8x16_splat(byte));
+    let digits = in_range(bytes, b'0', b'9');
+    // `| 0x20` lowercases ASCII letters and moves no other byte into `a..=z`.
+    let letters = in_range(v128_or(bytes, u8x16_splat(0x20)), b'a', b'z');
+    let words = v128_or(v128_or(digits, letters), equal(b'_'));
+    let mask = |lanes| u32::from(u8x16_bitmask(lanes));
+    let other_bytes = others.iter().fold(0, |found, &other| found | mask(equal(other)));
+    (mask(words), other_bytes)
+}
+
+/// [`classify`] for other targets, eight bytes at a time in a `u64`.
+#[cfg(any(
+    not(any(target_arch = "x86_64", all(target_arch = "wasm32", target_feature = "simd128"))),
+    test
+))]
+fn classify_by_words(block: [u8; BLOCK], others: &[u8]) -> (u32, u32) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `word` equal to `byte`.
+    let equal = |word: u64, byte: u8| {
+        let differences = word ^ (ONES * u64::from(byte));
+        !(((differences & !HIGH) + !HIGH) | differences) & HIGH
+    };
+    // The high bit of each byte that is `first..=last`, for bytes below 0x80 (no sum carries).
+    let in_range =
+        |low: u64, first: u8, last: u8| (low + ONES * u64::from(0x80 - first)) & !(low + ONES * u64::from(0x7F - last));
+    // The high bits, one per byte, as the low 8 bits.
+    let gather = |high: u64| ((high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32;
+    let mut masks = (0, 0);
+    for half in 0..2 {
+        let word = u64::from_le_bytes(block[half * 8..half * 8 + 8].try_into().expect("8 bytes"));
+        let low = word & !HIGH;
+        let letters = in_range(low | (ONES * 0x20), b'a', b'z');
+        let words = (in_range(low, b'0', b'9') | letters | equal(word, b'_')) & !word & HIGH;
+        let other_bytes = others.iter().fold(0, |found, &other| found | equal(word, other));
+        masks.0 |= gather(words) << (half * 8);
+        masks.1 |= gather(other_bytes) << (half * 8);
+    }
+    masks
+}
+
+#[cfg(not(any(target_arch = "x86_64", all(target_arch = "wasm32", target_feature = "simd128"))))]
+use classify_by_words as classify;
 
 #[cfg(test)]
 mod tests {
@@ -244,15 +569,86 @@ mod tests {
             }
             let expected = reference(&small, &text);
             assert_eq!(small.find_in(&folded), expected, "{phrases:?} in {text:?}");
+            // Out of walks at once, or part way: the unanchored automaton finds the rest.
+            for budget in [0, 3] {
+                assert_eq!(
+                    small.find_with_budget(&folded, budget),
+                    expected,
+                    "{phrases:?} in {text:?}"
+                );
+            }
             // The same phrases first in a set big enough for the NFA.
             let mut many = phrases.clone();
             many.extend((0..DFA_MAX_PHRASES).map(|n| format!("filler {n}")));
             let big = PhraseSet::new(&many).unwrap();
             assert!(matches!(big.automaton, Matcher::Nfa(_)));
             assert_eq!(big.find_in(&folded), expected, "{phrases:?} in {text:?}");
+            for budget in [0, 3] {
+                assert_eq!(
+                    big.find_with_budget(&folded, budget),
+                    expected,
+                    "{phrases:?} in {text:?}"
+                );
+            }
             checked += 1;
         }
         assert!(checked > 1000, "{checked} texts checked");
+    }
+
+    #[test]
+    fn both_classifiers_find_the_ascii_word_chars_and_the_other_bytes() {
+        let others = [b'%', 0xC3, b' ', 0x80];
+        for byte in 0..=u8::MAX {
+            let word = is_ascii_word_byte(byte) && crate::fold::is_word_char(char::from(byte));
+            let other = others.contains(&byte);
+            for lane in 0..BLOCK {
+                // The byte in one lane, the others set to bytes that might carry into it.
+                let mut block = [
+                    0xFF, 0x7F, b'z', b'_', 0x80, b'9', b'a', 0, b'@', b'[', b'`', b'{', b'/', b':', 0xC3, b'%',
+                ];
+                block[lane] = byte;
+                for (words, other_bytes) in [classify(block, &others), classify_by_words(block, &others)] {
+                    assert_eq!(words >> lane & 1 == 1, word, "byte {byte:#x} in lane {lane}");
+                    assert_eq!(other_bytes >> lane & 1 == 1, other, "byte {byte:#x} in lane {lane}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn possible_starts_are_word_starts_and_other_first_bytes() {
+        let is_word = is_ascii_word_byte;
+        let pieces = ["a", "Z", "0", "_", " ", "%", "-", "é", "\u{301}", "\u{7f}", "\u{ff}"];
+        let sets: [&[&str]; 4] = [
+            &["ab"],
+            &["% off", "é"],
+            &["ab", "-", "%"],
+            &["a", "%", "-", " ", "é", "\u{7f}"],
+        ];
+        let mut random = crate::testing::Xorshift::new(0x2545_F491_4F6C_DD1D);
+        for _ in 0..2000 {
+            let text = random.text(&pieces, 40);
+            let bytes = text.as_bytes();
+            for phrases in sets {
+                let phrases: Vec<String> = phrases.iter().map(|phrase| phrase.to_string()).collect();
+                let opens_words = phrases.iter().any(|phrase| is_word(phrase.as_bytes()[0]));
+                let others: Vec<u8> = phrases
+                    .iter()
+                    .map(|phrase| phrase.as_bytes()[0])
+                    .filter(|&b| !is_word(b))
+                    .collect();
+                let expected: Vec<usize> = (0..bytes.len())
+                    .filter(|&at| {
+                        let word_start = is_word(bytes[at]) && (at == 0 || !is_word(bytes[at - 1]));
+                        let other = !is_word(bytes[at]) && (others.len() > 4 || others.contains(&bytes[at]));
+                        (opens_words && word_start) || other
+                    })
+                    .collect();
+                let mut found = Vec::new();
+                for_each_possible_start(bytes, &StartBytes::new(&phrases), |at| found.push(at));
+                assert_eq!(found, expected, "{phrases:?} in {text:?}");
+            }
+        }
     }
 
     #[test]
