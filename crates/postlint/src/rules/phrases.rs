@@ -380,7 +380,8 @@ fn for_each_possible_start(bytes: &[u8], first_bytes: &StartBytes, mut visit: im
     let others = first_bytes.others.as_deref().unwrap_or_default();
     // Whether the byte before the block is an ASCII word char, as bit 0.
     let mut word_before = 0;
-    for at in (0..bytes.len()).step_by(BLOCK) {
+    let mut at = 0;
+    while at < bytes.len() {
         let (block, len) = match bytes.get(at..at + BLOCK) {
             Some(block) => (block.try_into().expect("a whole block"), BLOCK),
             None => {
@@ -404,6 +405,7 @@ fn for_each_possible_start(bytes: &[u8], first_bytes: &StartBytes, mut visit: im
             visit(at + starts.trailing_zeros() as usize);
             starts &= starts - 1;
         }
+        at += BLOCK;
     }
 }
 
