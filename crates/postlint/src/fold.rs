@@ -104,20 +104,21 @@ impl Folded {
                 origins: None,
             };
         }
-        let mut folded: Vec<u8> = Vec::with_capacity(text.len() + 8);
+        let mut folded = String::with_capacity(text.len() + 8);
         // About one piece per word, for text that is mostly ASCII.
         let mut origins: Vec<Piece> = Vec::with_capacity(text.len() / 4 + 4);
         let mut chars = CharNfkc::new(text);
         let mut in_space = false;
         let mut at = 0;
-        let mut buffer = [0u8; 4];
         while at < bytes.len() {
             let b = bytes[at];
             // A run of ASCII chars that folds to itself: lowercased and mapped at once.
             let run = copied_run_len(&bytes[at..], in_space);
             if run > 0 {
                 push_copied(&mut origins, folded.len(), at);
-                folded.extend(bytes[at..at + run].iter().map(u8::to_ascii_lowercase));
+                let start = folded.len();
+                folded.push_str(&text[at..at + run]);
+                folded[start..].make_ascii_lowercase();
                 in_space = bytes[at + run - 1] == b' ';
                 at += run;
                 continue;
@@ -127,7 +128,7 @@ impl Folded {
                 // char).
                 if !in_space {
                     push_copied(&mut origins, folded.len(), at);
-                    folded.push(b' ');
+                    folded.push(' ');
                 }
                 in_space = true;
                 at += 1;
@@ -138,7 +139,7 @@ impl Folded {
             let space = ch.is_whitespace();
             if !space && folds_to_itself(ch) {
                 push_copied(&mut origins, folded.len(), at);
-                folded.extend_from_slice(&bytes[at..end]);
+                folded.push_str(&text[at..end]);
                 in_space = false;
                 at = end;
                 continue;
@@ -146,12 +147,9 @@ impl Folded {
             if !(space && in_space) {
                 let before = folded.len();
                 if space {
-                    folded.push(b' ');
+                    folded.push(' ');
                 } else {
-                    chars.push(ch, |ch| {
-                        ch.to_lowercase()
-                            .for_each(|lower| folded.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes()));
-                    });
+                    chars.push(ch, |ch| folded.extend(ch.to_lowercase()));
                 }
                 if folded.len() > before {
                     origins.push(Piece {
@@ -165,7 +163,7 @@ impl Folded {
             at = end;
         }
         Self {
-            text: String::from_utf8(folded).expect("built from whole chars"),
+            text: folded,
             origins: Some(origins),
         }
     }
