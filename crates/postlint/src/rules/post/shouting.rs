@@ -122,7 +122,8 @@ fn letter_counts(text: &str) -> (usize, usize) {
         let Some(ch) = text[at..].chars().next() else {
             return (upper, lower);
         };
-        if !is_uncased_block(ch) && ch.is_alphabetic() {
+        // Capital and small letters are all alphabetic (checked over every char in a test).
+        if !is_uncased_block(ch) {
             upper += usize::from(ch.is_uppercase());
             lower += usize::from(ch.is_lowercase());
         }
@@ -223,6 +224,18 @@ mod tests {
             }
         }
         assert_eq!(letter_counts(&"Ab".repeat(300)), (300, 300));
+    }
+
+    #[test]
+    fn capital_and_small_letters_are_alphabetic_and_never_both() {
+        for ch in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if ch.is_uppercase() || ch.is_lowercase() {
+                assert!(
+                    ch.is_alphabetic() && !(ch.is_uppercase() && ch.is_lowercase()),
+                    "{ch:?}"
+                );
+            }
+        }
     }
 
     #[test]
