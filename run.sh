@@ -94,6 +94,8 @@ test_rust() {
   cargo fmt --all -- --check
   step "cargo clippy -D warnings"
   cargo clippy --workspace --all-targets --quiet -- -D warnings
+  step "cargo doc -D warnings (broken or private links in doc comments)"
+  RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
   step "cargo test"
   cargo test --workspace --quiet
   step "core without default features (the WebAssembly build's feature set)"

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use crate::network::Network;
 
 /// Deserializes a rule's options, naming unknown keys and what is valid, and the option at fault
-/// (`at `max.x`: ...`, read back by [`split_path`]).
+/// (`at `max.x`: ...`, read back by `split_path`).
 pub fn parse<T: DeserializeOwned>(options: &Map<String, Value>) -> Result<T, String> {
     deserialize_at(Value::Object(options.clone())).map_err(|(path, message)| {
         let message = if message.starts_with("unknown field") {

@@ -148,8 +148,8 @@ impl Normalizer {
     /// The links, mentions and hashtags that end the post are its tail; the rest is the body.
     /// The body keeps its fixed prefix (the tokens up to one that ends with `:` or is `—`, `–`,
     /// `-` or `|` among the first six, or else the first two) and the rest of it becomes
-    /// `{title}`. "New post: How we cut cold starts https://acme.com/b/1" and "New post: Ten
-    /// tips for Rust https://acme.com/b/2" both become "new post: {title} {url}". Only the
+    /// `{title}`. "New post: How we cut cold starts `https://acme.com/b/1`" and "New post: Ten
+    /// tips for Rust `https://acme.com/b/2`" both become "new post: {title} {url}". Only the
     /// first tokens and the tail are read. The result lives until the next call.
     pub fn skeleton(&mut self, text: &str, entities: &Entities) -> &str {
         self.collect_pieces(entities);
