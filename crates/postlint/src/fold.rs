@@ -249,6 +249,11 @@ pub fn is_word_char(ch: char) -> bool {
             ))
 }
 
+/// Whether `byte` is an ASCII word char: [`is_word_char`] on ASCII, for byte-wise scans.
+pub(crate) const fn is_ascii_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
 /// Whether `span` of `text` starts and ends on word boundaries (ignoring ends that are not
 /// word chars themselves, such as the `%` of `% off`).
 pub fn on_word_boundaries(text: &str, span: Span) -> bool {
@@ -270,6 +275,14 @@ pub(crate) fn ends_on_word_boundary(text: &str, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_word_bytes_are_the_ascii_word_chars() {
+        for byte in 0..=u8::MAX {
+            let expected = byte.is_ascii() && is_word_char(char::from(byte));
+            assert_eq!(is_ascii_word_byte(byte), expected, "{byte:#x}");
+        }
+    }
 
     #[test]
     fn chars_said_to_fold_to_themselves_do() {

@@ -15,7 +15,7 @@ use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 use std::sync::OnceLock;
 
-use crate::fold::{Folded, ends_on_word_boundary, is_word_char, starts_on_word_boundary};
+use crate::fold::{Folded, ends_on_word_boundary, is_ascii_word_byte, is_word_char, starts_on_word_boundary};
 use crate::span::Span;
 
 /// A compiled set of phrases.
@@ -335,11 +335,6 @@ impl Openings {
     }
 }
 
-/// Whether `byte` is an ASCII word char ([`crate::fold::is_word_char`] on ASCII).
-fn is_ascii_word_byte(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || byte == b'_'
-}
-
 /// The first bytes of a set's phrases, as [`for_each_possible_start`] looks for them: word
 /// starts for phrases that open with an ASCII word char, and the first bytes of the others
 /// (the `%` of `% off`, the lead byte of a non-ASCII char).
@@ -572,28 +567,25 @@ mod tests {
                 continue;
             }
             let expected = reference(&small, &text);
-            assert_eq!(small.find_in(&folded), expected, "{phrases:?} in {text:?}");
-            // Out of walks at once, or part way: the unanchored automaton finds the rest.
-            for budget in [0, 3] {
-                assert_eq!(
-                    small.find_with_budget(&folded, budget),
-                    expected,
-                    "{phrases:?} in {text:?}"
-                );
-            }
+            // With walks to spare, out of walks at once, or part way (the unanchored automaton
+            // finds the rest).
+            let agrees = |set: &PhraseSet| {
+                assert_eq!(set.find_in(&folded), expected, "{phrases:?} in {text:?}");
+                for budget in [0, 3] {
+                    assert_eq!(
+                        set.find_with_budget(&folded, budget),
+                        expected,
+                        "{phrases:?} in {text:?}"
+                    );
+                }
+            };
+            agrees(&small);
             // The same phrases first in a set big enough for the NFA.
             let mut many = phrases.clone();
             many.extend((0..DFA_MAX_PHRASES).map(|n| format!("filler {n}")));
             let big = PhraseSet::new(&many).unwrap();
             assert!(matches!(big.automaton, Matcher::Nfa(_)));
-            assert_eq!(big.find_in(&folded), expected, "{phrases:?} in {text:?}");
-            for budget in [0, 3] {
-                assert_eq!(
-                    big.find_with_budget(&folded, budget),
-                    expected,
-                    "{phrases:?} in {text:?}"
-                );
-            }
+            agrees(&big);
             checked += 1;
         }
         assert!(checked > 1000, "{checked} texts checked");
@@ -603,7 +595,7 @@ mod tests {
     fn both_classifiers_find_the_ascii_word_chars_and_the_other_bytes() {
         let others = [b'%', 0xC3, b' ', 0x80];
         for byte in 0..=u8::MAX {
-            let word = is_ascii_word_byte(byte) && crate::fold::is_word_char(char::from(byte));
+            let word = byte.is_ascii() && is_word_char(char::from(byte));
             let other = others.contains(&byte);
             for lane in 0..BLOCK {
                 // The byte in one lane, the others set to bytes that might carry into it.

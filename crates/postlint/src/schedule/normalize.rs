@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use crate::fold::{fold_chars, is_word_char};
+use crate::fold::{fold_chars, is_ascii_word_byte, is_word_char};
 use crate::span::Span;
 use crate::text::Entities;
 
@@ -262,7 +262,7 @@ static WORD_BYTES: [u8; 128] = {
     let mut b = 0;
     while b < 128 {
         let byte = b as u8;
-        if byte.is_ascii_alphanumeric() || byte == b'_' {
+        if is_ascii_word_byte(byte) {
             table[b] = byte.to_ascii_lowercase();
         }
         b += 1;
