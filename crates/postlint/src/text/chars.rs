@@ -94,7 +94,12 @@ pub fn is_hashtag_alnum(c: char) -> bool {
 /// A character of a domain label (twitter-text's validDomainChars: anything but its punctuation,
 /// spaces, invalid characters and directional marks).
 pub fn is_domain_char(c: char) -> bool {
-    !is_punct(c) && !is_space(c) && !is_invalid(c) && !is_directional(c)
+    // Its punctuation is ASCII; invalid characters and directional marks are not.
+    if c.is_ascii() {
+        !is_punct(c) && !is_space(c)
+    } else {
+        !is_space(c) && !is_invalid(c) && !is_directional(c)
+    }
 }
 
 /// A character of a URL path (twitter-text's validGeneralUrlPathChars).

@@ -94,6 +94,54 @@ fn known_tld(candidate: &str) -> bool {
 /// be followed by an ASCII letter or digit, `@`, `+` or `-`.
 fn tld_end(text: &str, at: usize, limit: usize) -> Option<usize> {
     let ends = |end: usize| end == limit || ends_tld(char_at(text, end));
+    let found = listed_tld_end(text, at, limit);
+    if found.is_some() {
+        return found;
+    }
+    // Punycode TLD: `xn--` and the longest run of `[-0-9a-z]` after it.
+    let bytes = &text.as_bytes()[at..limit];
+    if bytes.len() > 4 && bytes[..4].eq_ignore_ascii_case(b"xn--") {
+        let run = bytes[4..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+        if run > 0 && ends(at + 4 + run) {
+            return Some(at + 4 + run);
+        }
+    }
+    None
+}
+
+/// The end of the longest TLD of the lists at `at` ([`tld_end`] before punycode).
+fn listed_tld_end(text: &str, at: usize, limit: usize) -> Option<usize> {
+    let bytes = &text.as_bytes()[at..limit];
+    // Most TLDs are ASCII letters followed by an ASCII char or nothing. No TLD holds another
+    // ASCII char (a test checks the lists), so the only candidate is then the whole run of
+    // letters: a shorter one is followed by a letter, which does not end a TLD.
+    let letters = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if bytes.get(letters).is_some_and(|b| !b.is_ascii()) {
+        return unicode_tld_end(text, at, limit);
+    }
+    let end = at + letters;
+    let ends = end == limit || ends_tld(char_at(text, end));
+    (letters > 0 && ends && known_ascii_tld(&bytes[..letters])).then_some(end)
+}
+
+/// Whether ASCII `letters`, lowercased, are a TLD of the list.
+fn known_ascii_tld(letters: &[u8]) -> bool {
+    let mut buffer = [0u8; MAX_TLD_BYTES];
+    let Some(lower) = buffer.get_mut(..letters.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(letters);
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(known_tld)
+}
+
+/// [`listed_tld_end`] char by char: every prefix of the run of domain chars at `at`,
+/// lowercased, that ends a TLD; the longest wins.
+fn unicode_tld_end(text: &str, at: usize, limit: usize) -> Option<usize> {
+    let ends = |end: usize| end == limit || ends_tld(char_at(text, end));
     let mut buffer = [0u8; MAX_TLD_BYTES];
     let mut len = 0;
     let mut found = None;
@@ -119,21 +167,7 @@ fn tld_end(text: &str, at: usize, limit: usize) -> Option<usize> {
             found = Some(end);
         }
     }
-    if found.is_some() {
-        return found;
-    }
-    // Punycode TLD: `xn--` and the longest run of `[-0-9a-z]` after it.
-    let bytes = &text.as_bytes()[at..limit];
-    if bytes.len() > 4 && bytes[..4].eq_ignore_ascii_case(b"xn--") {
-        let run = bytes[4..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
-            .count();
-        if run > 0 && ends(at + 4 + run) {
-            return Some(at + 4 + run);
-        }
-    }
-    None
+    found
 }
 
 /// One label run of a chain: `[start, end)`, and the domain end if a domain starting with this
@@ -814,6 +848,60 @@ mod tests {
     fn the_ascii_run_table_agrees_with_is_run_char() {
         for b in 0u8..128 {
             assert_eq!(ASCII_RUN_CHARS[usize::from(b)], is_run_char(char::from(b)), "byte {b}");
+        }
+    }
+
+    #[test]
+    fn tlds_hold_no_ascii_char_but_small_letters() {
+        // What the ASCII shortcut of `listed_tld_end` relies on.
+        for tld in GENERIC.iter().chain(COUNTRY) {
+            assert!(tld.bytes().all(|b| !b.is_ascii() || b.is_ascii_lowercase()), "{tld:?}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_tld_shortcut_finds_what_the_char_by_char_search_finds() {
+        let pieces = [
+            "co",
+            "CO",
+            "com",
+            "Com",
+            "c",
+            "m",
+            "org",
+            "x",
+            "vermögensberater",
+            "VERM",
+            "ö",
+            "é",
+            "Ⱥ",
+            "\u{212A}",
+            "中国",
+            "1",
+            "-",
+            "@",
+            "+",
+            ".",
+            "/",
+            "\"",
+            "`",
+            "\u{1}",
+            " ",
+            "xn--",
+        ];
+        let mut rng = crate::testing::Xorshift::new(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..20_000 {
+            let text = rng.text(&pieces, 9);
+            let boundaries: Vec<usize> = (0..=text.len()).filter(|&at| text.is_char_boundary(at)).collect();
+            for &at in &boundaries {
+                for &limit in boundaries.iter().filter(|&&limit| limit >= at) {
+                    assert_eq!(
+                        listed_tld_end(&text, at, limit),
+                        unicode_tld_end(&text, at, limit),
+                        "{text:?} at {at} limit {limit}"
+                    );
+                }
+            }
         }
     }
 
