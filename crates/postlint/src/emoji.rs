@@ -45,25 +45,49 @@ fn has_emoji_property(ch: char) -> bool {
     }
 }
 
-/// Whether no emoji grapheme cluster can start with `ch` followed by `next` (the cluster is then
-/// `ch` alone, or CR LF): `ch` has no emoji property and joins nothing after it on its own (it is
-/// no Prepend char and no Hangul leading jamo), and `next` joins nothing before it (it is ASCII
-/// or from blocks with no combining, joining, Hangul vowel or trailing chars: Latin, Greek,
-/// Cyrillic, Arabic letters, general punctuation, arrows, shapes, symbols and dingbats, kana, CJK
-/// ideographs, Hangul syllables, U+FFFD, and the emoji blocks but for skin tones and regional
-/// indicators). A cheap test that spares most chars of prose grapheme segmentation; a test
-/// checks it on every char.
+/// Whether no emoji grapheme cluster can start with `ch` followed by `next`: `ch` has no emoji
+/// property and is a cluster alone ([`alone_from_boundary`]). A cheap test that spares most
+/// chars of prose grapheme segmentation; a test checks it on every char.
 pub(crate) fn starts_no_emoji(ch: char, next: Option<char>) -> bool {
-    // Prepend chars, the Hangul leading jamo, and every supplementary char.
+    !has_emoji_property(ch) && alone_from_boundary(ch, next)
+}
+
+/// Whether `ch`, at a grapheme cluster boundary and followed by `next`, is a cluster alone:
+/// it joins nothing after it on its own (it is no CR, Prepend char, Hangul leading jamo or
+/// supplementary char outside the emoji blocks), and `next` joins nothing before it (it is
+/// ASCII or from blocks with no combining, joining, Hangul vowel or trailing chars: Latin,
+/// Greek, Cyrillic, Arabic letters, general punctuation, arrows, shapes, symbols and dingbats,
+/// kana, CJK ideographs, Hangul syllables, U+FFFD, and the emoji blocks but for skin tones and
+/// regional indicators). A test checks it on every char.
+pub(crate) fn alone_from_boundary(ch: char, next: Option<char>) -> bool {
     let may_join_next = matches!(
         u32::from(ch),
-        0x0600..=0x0605 | 0x06DD | 0x070F | 0x0890..=0x0891 | 0x08E2 | 0x0D4E | 0x1100..=0x115F | 0xA960..=0xA97F | 0x1_0000..
+        0x0D | 0x0600..=0x0605
+            | 0x06DD
+            | 0x070F
+            | 0x0890..=0x0891
+            | 0x08E2
+            | 0x0D4E
+            | 0x1100..=0x115F
+            | 0xA960..=0xA97F
+            | 0x1_0000..=0x1_EFFF
+            | 0x1_FB00..
     );
-    !may_join_next && !has_emoji_property(ch) && next.is_none_or(joins_nothing_before)
+    !may_join_next && next.is_none_or(joins_nothing_before)
+}
+
+/// Whether `ch`, after `prev` and before `next`, is a grapheme cluster alone, when that is
+/// plain: `prev` is ASCII but CR, an emoji-block char or nothing (no CR, Prepend char, ZWJ or
+/// Hangul jamo that `ch` could continue), `ch` joins nothing before it and is no regional indicator, and
+/// [`alone_from_boundary`] holds. `false` when segmentation must decide.
+pub(crate) fn plainly_alone(prev: Option<char>, ch: char, next: Option<char>) -> bool {
+    prev.is_none_or(|prev| (prev.is_ascii() && prev != '\r') || matches!(u32::from(prev), 0x1_F000..=0x1_FAFF))
+        && joins_nothing_before(ch)
+        && alone_from_boundary(ch, next)
 }
 
 /// Whether `ch` is ASCII or from blocks whose chars never join the char before them into one
-/// grapheme cluster (see [`starts_no_emoji`]).
+/// grapheme cluster (see [`alone_from_boundary`]).
 fn joins_nothing_before(ch: char) -> bool {
     matches!(
         u32::from(ch),
@@ -131,20 +155,23 @@ mod tests {
     }
 
     #[test]
-    fn starts_no_emoji_holds_for_every_char() {
+    fn alone_from_boundary_holds_for_every_char() {
         // Every char before a few chars of the blocks that join nothing before them.
-        let nexts = ['a', '\u{2019}', '中', 'é', '가', 'Я', 'ｱ', '!'];
+        let nexts = ['a', '\u{2019}', '中', 'é', '가', 'Я', 'ｱ', '!', '\u{1F600}'];
         for ch in (0..=0x10FFFF).filter_map(char::from_u32) {
             for next in nexts {
-                if starts_no_emoji(ch, Some(next)) {
+                if alone_from_boundary(ch, Some(next)) {
                     let text = format!("{ch}{next}\u{1F3FD}\u{200D}\u{1F600}");
                     assert!(first_char_is_a_cluster(&text), "{ch:?} {next:?}");
-                    assert!(!is_emoji_grapheme(&ch.to_string()), "{ch:?}");
                 }
             }
             if starts_no_emoji(ch, None) {
                 assert!(!is_emoji_grapheme(&ch.to_string()), "{ch:?}");
             }
+            assert_eq!(
+                starts_no_emoji(ch, Some('a')),
+                !has_emoji_property(ch) && alone_from_boundary(ch, Some('a'))
+            );
         }
         // Every char of those blocks after a few chars (a Hangul syllable joins a vowel or a
         // trailing jamo; a virama joins a consonant after a consonant).
@@ -152,8 +179,8 @@ mod tests {
             .filter_map(char::from_u32)
             .filter(|&next| joins_nothing_before(next))
         {
-            for ch in ['a', '가', '각', 'é', '\u{094D}', '\u{2019}'] {
-                assert!(starts_no_emoji(ch, Some(next)), "{ch:?} {next:?}");
+            for ch in ['a', '가', '각', 'é', '\u{094D}', '\u{2019}', '\u{1F600}'] {
+                assert!(alone_from_boundary(ch, Some(next)), "{ch:?} {next:?}");
                 let text = format!("{ch}{next}");
                 assert!(first_char_is_a_cluster(&text), "{ch:?} {next:?}");
             }
@@ -163,6 +190,52 @@ mod tests {
         assert!(!starts_no_emoji('1', Some('\u{FE0F}')));
         assert!(!starts_no_emoji('a', Some('\u{1F3FD}')));
         assert!(!starts_no_emoji('\u{2764}', Some(' ')));
+        assert!(!alone_from_boundary('\r', Some('\n')));
+        assert!(!alone_from_boundary('\u{1F44D}', Some('\u{1F3FD}')));
+    }
+
+    #[test]
+    fn plainly_alone_chars_are_clusters_of_their_own() {
+        // Every char in every plain surrounding of a few chars before and after it.
+        let prevs = [
+            None,
+            Some('a'),
+            Some(' '),
+            Some('\r'),
+            Some('\u{1F600}'),
+            Some('\u{1F3FD}'),
+            Some('\u{1F1FA}'),
+        ];
+        let nexts = [
+            None,
+            Some('a'),
+            Some('\n'),
+            Some('\u{1F600}'),
+            Some('\u{1F1FA}'),
+            Some('中'),
+            Some('\u{0301}'),
+        ];
+        let mut plain = 0;
+        for ch in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for prev in prevs {
+                for next in nexts {
+                    if !plainly_alone(prev, ch, next) {
+                        continue;
+                    }
+                    plain += 1;
+                    let text: String = prev.into_iter().chain([ch]).chain(next).collect();
+                    let start = prev.map_or(0, char::len_utf8);
+                    let clusters: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
+                    assert!(
+                        clusters.contains(&(start, &text[start..start + ch.len_utf8()])),
+                        "{prev:?} {ch:?} {next:?}"
+                    );
+                }
+            }
+        }
+        assert!(plain > 1_000_000, "{plain}");
+        assert!(!plainly_alone(Some('\u{200D}'), '\u{1F600}', None));
+        assert!(!plainly_alone(Some('\u{1F1FA}'), '\u{1F1F8}', None));
     }
 
     #[test]

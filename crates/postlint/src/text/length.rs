@@ -6,7 +6,7 @@ use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 use super::chars::is_invalid;
 use super::{Entities, Url, extract_urls};
-use crate::emoji::{is_emoji_grapheme, may_contain_emoji, starts_no_emoji};
+use crate::emoji::{is_emoji_grapheme, may_contain_emoji, plainly_alone, starts_no_emoji};
 use crate::network::Network;
 use crate::span::Span;
 use crate::unicode::ascii_prefix_len;
@@ -224,21 +224,27 @@ fn measure(text: &str, config: &WeightedConfig, known_urls: Option<&[Url]>) -> W
 
 /// The end of the emoji grapheme cluster that starts at `at`, if one does. An ASCII char
 /// followed by ASCII is a cluster of its own and never an emoji, and most other chars of prose
-/// start no emoji either ([`starts_no_emoji`]): only the rest pay for segmentation.
+/// start no emoji either ([`starts_no_emoji`]); an emoji between spaces, ASCII or other emoji
+/// is plainly a cluster alone ([`plainly_alone`]): only the rest pay for segmentation.
 fn emoji_at(text: &str, at: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     if bytes[at].is_ascii() && bytes.get(at + 1).is_none_or(u8::is_ascii) {
         return None;
     }
     let mut chars = text[at..].chars();
-    if starts_no_emoji(chars.next()?, chars.next()) {
+    let (ch, next) = (chars.next()?, chars.next());
+    if starts_no_emoji(ch, next) {
         return None;
     }
-    let mut cursor = GraphemeCursor::new(at, text.len(), true);
-    if !cursor.is_boundary(text, 0).ok()? {
-        return None;
-    }
-    let end = cursor.next_boundary(text, 0).ok()??;
+    let end = if plainly_alone(text[..at].chars().next_back(), ch, next) {
+        at + ch.len_utf8()
+    } else {
+        let mut cursor = GraphemeCursor::new(at, text.len(), true);
+        if !cursor.is_boundary(text, 0).ok()? {
+            return None;
+        }
+        cursor.next_boundary(text, 0).ok()??
+    };
     is_emoji_grapheme(&text[at..end]).then_some(end)
 }
 
@@ -427,6 +433,8 @@ mod tests {
             "!",
             " https://example.com/a?b=1 ",
             " t.co/x ",
+            "\r",
+            "\u{600}",
         ];
         let mut rng = crate::testing::Xorshift::new(0x2545_F491_4F6C_DD1D);
         let mut next = |bound: usize| rng.below(bound);

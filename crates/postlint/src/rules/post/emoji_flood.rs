@@ -6,7 +6,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::config::Brand;
 use crate::diagnostic::{Finding, Severity};
-use crate::emoji::{emoji_chars_at_least, is_emoji_grapheme};
+use crate::emoji::{alone_from_boundary, emoji_chars_at_least, is_emoji_grapheme};
 use crate::rules::options;
 use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
 use crate::span::Span;
@@ -83,8 +83,9 @@ fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRul
 /// The extended grapheme clusters of `text` with their offsets, as `grapheme_indices(true)`
 /// finds them. An ASCII char other than CR followed by ASCII (or the end) is a cluster of its
 /// own and needs no segmentation: it starts one (the scan is at a boundary) and nothing ASCII
-/// extends it. The other clusters are segmented from their start, a boundary, which decides
-/// the next one as the text's start would.
+/// extends it; so is a char that [`alone_from_boundary`] finds alone. The other clusters are
+/// segmented from their start, a boundary, which decides the next one as the text's start
+/// would.
 fn graphemes(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -94,7 +95,11 @@ fn graphemes(text: &str) -> impl Iterator<Item = (usize, &str)> {
             at + 1
         } else {
             let rest = &text[at..];
-            at + rest.graphemes(true).next().map_or(rest.len(), str::len)
+            let mut chars = rest.chars();
+            match (chars.next(), chars.next()) {
+                (Some(ch), next) if alone_from_boundary(ch, next) => at + ch.len_utf8(),
+                _ => at + rest.graphemes(true).next().map_or(rest.len(), str::len),
+            }
         };
         let start = std::mem::replace(&mut at, end);
         Some((start, &text[start..end]))
@@ -182,6 +187,9 @@ mod tests {
             "1\u{FE0F}\u{20E3}",
             "é",
             "\t",
+            "中",
+            "\u{2019}",
+            "\u{1F3FD}",
         ];
         let mut random = crate::testing::Xorshift::new(0x6EA9_0000_0000_0005);
         for _ in 0..20_000 {
