@@ -189,7 +189,7 @@ fn unicode_tld_end(text: &str, at: usize, limit: usize) -> Option<usize> {
 
 /// One label run of a chain: `[start, end)`, and the domain end if a domain starting with this
 /// whole run matches (`best`).
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 struct Link {
     start: usize,
     end: usize,
@@ -198,8 +198,9 @@ struct Link {
 
 /// The label runs of the last chain computed (runs joined by single dots), with their answers.
 struct Chain {
-    links: [Link; MAX_CHAIN],
-    len: usize,
+    /// At most [`MAX_CHAIN`] (a vector: most texts compute no chain, and a 2 KB array took
+    /// more to set up than the allocation of those that do).
+    links: Vec<Link>,
     /// The last run scanned by [`Chain::run`]: `(from, end, last underscore)`; every position
     /// inside it shares its end, so scanning each position of a long run stays linear.
     last_run: (usize, usize, Option<usize>),
@@ -208,8 +209,7 @@ struct Chain {
 impl Chain {
     fn new() -> Self {
         Chain {
-            links: [Link::default(); MAX_CHAIN],
-            len: 0,
+            links: Vec::new(),
             last_run: (0, 0, None),
         }
     }
@@ -251,30 +251,29 @@ impl Chain {
     /// The domain end for a domain that starts with the whole run at `start` (a run right after
     /// a dot), computing and caching its chain if needed.
     fn best(&mut self, text: &str, start: usize) -> Option<usize> {
-        if let Some(link) = self.links[..self.len].iter().find(|link| link.start == start) {
+        if let Some(link) = self.links.iter().find(|link| link.start == start) {
             return link.best;
         }
         self.compute(text, start);
-        self.links[..self.len].first().and_then(|link| link.best)
+        self.links.first().and_then(|link| link.best)
     }
 
     /// Fills the chain that starts with the run at `start`, and each run's answer (right to left:
     /// the longest chain of subdomains that ends in a domain name and a TLD).
     fn compute(&mut self, text: &str, start: usize) {
         let bytes = text.as_bytes();
-        self.len = 0;
+        self.links.clear();
         let mut at = start;
-        while self.len < MAX_CHAIN {
+        while self.links.len() < MAX_CHAIN {
             let (end, _) = self.run(text, at);
             if end == at {
                 break;
             }
-            self.links[self.len] = Link {
+            self.links.push(Link {
                 start: at,
                 end,
                 best: None,
-            };
-            self.len += 1;
+            });
             if bytes.get(end) != Some(&b'.') {
                 break;
             }
@@ -282,7 +281,7 @@ impl Chain {
         }
         // The run after the last link (if the chain was cut or ends in a dot) can hold a TLD.
         let mut next_best: Option<usize> = None;
-        for i in (0..self.len).rev() {
+        for i in (0..self.links.len()).rev() {
             let Link { start, end, .. } = self.links[i];
             let label = &text[start..end];
             let followed = bytes.get(end) == Some(&b'.');
