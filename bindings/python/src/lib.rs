@@ -16,7 +16,7 @@ use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyByteArray, PyBytes, PyFloat, PyInt, PyList, PyMapping, PySequence, PyString};
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMapping, PySequence, PyString};
 use serde_json::Value;
 
 create_exception!(
@@ -161,8 +161,33 @@ fn read_post(post: &Bound<'_, PyAny>, network: Option<Network>) -> Result<Post, 
             ..Post::new(text)
         });
     }
-    let value = to_json(post).map_err(|message| PostError { field: "post", message })?;
+    let value = match flat_dict_to_json(post) {
+        Some(value) => value,
+        None => to_json(post).map_err(|message| PostError { field: "post", message })?,
+    };
     Post::from_json_value_or(value, network)
+}
+
+/// A plain `dict` with `str` keys and `str`, `bool` or `None` values (most posts), converted
+/// without [`to_json`]'s checks, which such a dict always passes; `None` for any other value,
+/// which then takes the general way. The JSON is the same either way.
+fn flat_dict_to_json(post: &Bound<'_, PyAny>) -> Option<Value> {
+    let dict = post.cast_exact::<PyDict>().ok()?;
+    let mut object = serde_json::Map::new();
+    for (key, value) in dict.iter() {
+        let key = key.cast_exact::<PyString>().ok()?.to_cow().ok()?.into_owned();
+        let value = if let Ok(text) = value.cast_exact::<PyString>() {
+            Value::String(text.to_cow().ok()?.into_owned())
+        } else if let Ok(flag) = value.cast_exact::<PyBool>() {
+            Value::Bool(flag.is_true())
+        } else if value.is_none() {
+            Value::Null
+        } else {
+            return None;
+        };
+        object.insert(key, value);
+    }
+    Some(Value::Object(object))
 }
 
 /// Reads a sequence of posts, reporting every bad one with its index.

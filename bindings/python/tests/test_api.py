@@ -26,6 +26,39 @@ def test_lint_post_accepts_text_or_dict() -> None:
     assert by_dict.length.limit == 280
 
 
+class PostDict(dict):  # type: ignore[type-arg]
+    """A dict subclass: read by the general conversion, not the plain-dict shortcut."""
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        {"text": "BUY NOW!!! #a #b #c", "network": "x", "promotional": True, "account": "acme", "id": "7"},
+        {"text": "hello", "network": None, "at": None, "allow": None},
+        {"text": "see https://example.com", "at": "2026-01-05T09:00:00Z", "promotional": False},
+    ],
+)
+def test_plain_dicts_read_as_the_general_conversion_reads_them(post: dict) -> None:
+    linter = postlint.Linter()
+    plain = linter.lint_many([post], network="x")
+    general = linter.lint_many([PostDict(post)], network="x")
+    assert json.loads(plain.to_json()) == json.loads(general.to_json())
+
+
+@pytest.mark.parametrize(
+    "post",
+    [{"text": "x", "promotional": "yes"}, {"text": True}, {"network": "x"}, {"text": "x", "at": "soon"}],
+)
+def test_plain_dicts_fail_as_the_general_conversion_fails(post: dict) -> None:
+    messages = []
+    for variant in (post, PostDict(post)):
+        with pytest.raises(postlint.PostlintError) as raised:
+            postlint.Linter().lint_many([variant])
+        messages.append(str(raised.value))
+    assert messages[0] == messages[1]
+    assert messages[0].startswith("posts[0]: field `")
+
+
 def test_default_network_only_fills_posts_without_one() -> None:
     report = postlint.Linter().lint_many(["a", {"text": "b", "network": "bluesky"}], network="mastodon")
     assert [post.network for post in report] == ["mastodon", "bluesky"]
