@@ -211,14 +211,19 @@ fn scan_hashtags(text: &str) -> Vec<Hashtag> {
             continue;
         }
         let tag_start = at + sigil;
-        let mut tag_end = tag_start;
-        let mut has_alpha = false;
-        for (offset, c) in text[tag_start..].char_indices() {
+        // ASCII letters, digits and `_` byte by byte, then any other char by its class.
+        let ascii = text.as_bytes()[tag_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+            .count();
+        let mut tag_end = tag_start + ascii;
+        let mut has_alpha = text.as_bytes()[tag_start..tag_end].iter().any(u8::is_ascii_alphabetic);
+        for c in text[tag_end..].chars() {
             if !is_hashtag_alnum(c) {
                 break;
             }
             has_alpha |= is_hashtag_alpha(c);
-            tag_end = tag_start + offset + c.len_utf8();
+            tag_end += c.len_utf8();
         }
         if !has_alpha {
             continue;
