@@ -506,9 +506,19 @@ fn balanced_parens(text: &str, start: usize) -> Option<usize> {
 
 /// The end of the path that starts with `/` at `start`.
 fn path_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut end = start + 1;
     let mut at = start + 1;
-    while let Some(c) = char_at(text, at) {
+    loop {
+        // ASCII letters and digits (most of a path) continue and may end it.
+        let letters = bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        if letters > 0 {
+            at += letters;
+            end = at;
+        }
+        let Some(c) = char_at(text, at) else {
+            break;
+        };
         if c == '(' {
             match balanced_parens(text, at) {
                 Some(close) => {
