@@ -108,43 +108,39 @@ fn remove_overlaps(entities: &mut Entities) {
         2 => entities.cashtags.get(index).map(|e| e.span),
         _ => entities.urls.get(index).map(|e| e.span),
     };
-    // Per kind, the next entity of the merge; the (kind, index) of each entity dropped.
+    // Per kind, the next entity of the merge and the indices of those dropped, in order.
     let mut next = [0usize; 4];
-    let mut dropped: Vec<(usize, usize)> = Vec::new();
+    let mut dropped: [Vec<usize>; 4] = Default::default();
     let mut previous_end = None;
     while let Some((kind, span)) = (0..4)
         .filter_map(|kind| Some((kind, spans(entities, kind, next[kind])?)))
         .min_by_key(|&(kind, span)| (span.start, kind))
     {
         if previous_end.is_some_and(|end| span.start < end) {
-            dropped.push((kind, next[kind]));
+            dropped[kind].push(next[kind]);
         } else {
             previous_end = Some(span.end);
         }
         next[kind] += 1;
     }
-    if dropped.is_empty() {
+    if dropped.iter().all(Vec::is_empty) {
         return;
     }
-    let urls = entities.urls.len();
-    retain_undropped(&mut entities.hashtags, 0, &dropped);
-    retain_undropped(&mut entities.mentions, 1, &dropped);
-    retain_undropped(&mut entities.cashtags, 2, &dropped);
-    retain_undropped(&mut entities.urls, 3, &dropped);
-    entities.dropped_urls = entities.urls.len() < urls;
+    let [hashtags, mentions, cashtags, urls] = &dropped;
+    let url_count = entities.urls.len();
+    retain_undropped(&mut entities.hashtags, hashtags);
+    retain_undropped(&mut entities.mentions, mentions);
+    retain_undropped(&mut entities.cashtags, cashtags);
+    retain_undropped(&mut entities.urls, urls);
+    entities.dropped_urls = entities.urls.len() < url_count;
 }
 
-/// Removes from `list` (the entities of `kind`) those `dropped` names, which lists each kind's
-/// in increasing order.
-fn retain_undropped<T>(list: &mut Vec<T>, kind: usize, dropped: &[(usize, usize)]) {
-    let mut dropped = dropped
-        .iter()
-        .filter(|&&(of, _)| of == kind)
-        .map(|&(_, index)| index)
-        .peekable();
+/// Removes from `list` the entities at the indices `dropped`, in increasing order.
+fn retain_undropped<T>(list: &mut Vec<T>, dropped: &[usize]) {
+    let mut dropped = dropped.iter().peekable();
     let mut index = 0;
     list.retain(|_| {
-        let drop = dropped.next_if_eq(&index).is_some();
+        let drop = dropped.next_if_eq(&&index).is_some();
         index += 1;
         !drop
     });

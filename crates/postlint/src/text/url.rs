@@ -73,9 +73,10 @@ fn is_ascii_label_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '-' || is_latin_accent(c)
 }
 
-/// Whether the char after a TLD ends it (twitter-text: `(?=[^0-9a-zA-Z@+-]|$)`).
-fn ends_tld(next: Option<char>) -> bool {
-    !next.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '@' | '+' | '-'))
+/// Whether a TLD may end at byte `end` of `text`, looking no further than `limit`: there, or
+/// before a char that ends it (twitter-text: `(?=[^0-9a-zA-Z@+-]|$)`).
+fn tld_ends_at(text: &str, end: usize, limit: usize) -> bool {
+    end == limit || !char_at(text, end).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '@' | '+' | '-'))
 }
 
 /// Every TLD of both lists, hashed once: a lookup is one hash, where a binary search of the
@@ -93,7 +94,6 @@ fn known_tld(candidate: &str) -> bool {
 /// twitter-text lists TLDs longest first, then tries punycode (`xn--[-0-9a-z]+`); a TLD must not
 /// be followed by an ASCII letter or digit, `@`, `+` or `-`.
 fn tld_end(text: &str, at: usize, limit: usize) -> Option<usize> {
-    let ends = |end: usize| end == limit || ends_tld(char_at(text, end));
     let found = listed_tld_end(text, at, limit);
     if found.is_some() {
         return found;
@@ -105,7 +105,7 @@ fn tld_end(text: &str, at: usize, limit: usize) -> Option<usize> {
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
             .count();
-        if run > 0 && ends(at + 4 + run) {
+        if run > 0 && tld_ends_at(text, at + 4 + run, limit) {
             return Some(at + 4 + run);
         }
     }
@@ -123,8 +123,7 @@ fn listed_tld_end(text: &str, at: usize, limit: usize) -> Option<usize> {
         return unicode_tld_end(text, at, limit);
     }
     let end = at + letters;
-    let ends = end == limit || ends_tld(char_at(text, end));
-    (letters > 0 && ends && known_ascii_tld(&bytes[..letters])).then_some(end)
+    (letters > 0 && tld_ends_at(text, end, limit) && known_ascii_tld(&bytes[..letters])).then_some(end)
 }
 
 /// Whether ASCII `letters`, lowercased, are a TLD of the list.
@@ -158,7 +157,6 @@ fn pack_short(bytes: &[u8]) -> Option<u64> {
 /// [`listed_tld_end`] char by char: every prefix of the run of domain chars at `at`,
 /// lowercased, that ends a TLD; the longest wins.
 fn unicode_tld_end(text: &str, at: usize, limit: usize) -> Option<usize> {
-    let ends = |end: usize| end == limit || ends_tld(char_at(text, end));
     let mut buffer = [0u8; MAX_TLD_BYTES];
     let mut len = 0;
     let mut found = None;
@@ -180,7 +178,7 @@ fn unicode_tld_end(text: &str, at: usize, limit: usize) -> Option<usize> {
         folded.encode_utf8(&mut buffer[len..]);
         len += folded.len_utf8();
         let end = at + offset + c.len_utf8();
-        if ends(end) && std::str::from_utf8(&buffer[..len]).is_ok_and(known_tld) {
+        if tld_ends_at(text, end, limit) && std::str::from_utf8(&buffer[..len]).is_ok_and(known_tld) {
             found = Some(end);
         }
     }
