@@ -370,24 +370,29 @@ impl StartBytes {
 }
 
 /// Calls `visit` with each place of `bytes` where a phrase of a set may start, in order: word
-/// starts and the set's other first bytes ([`StartBytes`]); a phrase never
-/// starts inside an ASCII word. The bytes are classified [`BLOCK`] at a time.
+/// starts and the set's other first bytes ([`StartBytes`]); a phrase never starts inside an
+/// ASCII word. The bytes are classified [`BLOCK`] at a time, [`SPAN`] per step.
 #[inline]
 fn for_each_possible_start(bytes: &[u8], first_bytes: &StartBytes, mut visit: impl FnMut(usize)) {
     let others = first_bytes.others.as_deref().unwrap_or_default();
-    // Whether the byte before the block is an ASCII word char, as bit 0.
+    // Whether the byte before the span is an ASCII word char, as bit 0.
     let mut word_before = 0;
     let mut at = 0;
+    let mut padded = [0u8; SPAN];
     while at < bytes.len() {
-        let (block, len) = match bytes.get(at..at + BLOCK) {
-            Some(block) => (block.try_into().expect("a whole block"), BLOCK),
+        let (span, len): (&[u8; SPAN], usize) = match bytes.get(at..at + SPAN) {
+            Some(span) => (span.try_into().expect("a whole span"), SPAN),
             None => {
-                let mut block = [0u8; BLOCK];
-                block[..bytes.len() - at].copy_from_slice(&bytes[at..]);
-                (block, bytes.len() - at)
+                padded[..bytes.len() - at].copy_from_slice(&bytes[at..]);
+                (&padded, bytes.len() - at)
             }
         };
-        let (words, other_bytes) = classify(block, others);
+        let (mut words, mut other_bytes) = (0u64, 0u64);
+        for (index, block) in span.chunks_exact(BLOCK).enumerate() {
+            let (block_words, block_others) = classify(block.try_into().expect("a whole block"), others);
+            words |= u64::from(block_words) << (index * BLOCK);
+            other_bytes |= u64::from(block_others) << (index * BLOCK);
+        }
         let mut starts = match first_bytes.others {
             Some(_) => other_bytes,
             None => !words,
@@ -396,15 +401,18 @@ fn for_each_possible_start(bytes: &[u8], first_bytes: &StartBytes, mut visit: im
             starts |= words & !((words << 1) | word_before);
         }
         // Zero padding past the end starts nothing.
-        starts &= u32::MAX >> (32 - len);
-        word_before = (words >> (BLOCK - 1)) & 1;
+        starts &= u64::MAX >> (SPAN - len);
+        word_before = words >> (SPAN - 1);
         while starts != 0 {
             visit(at + starts.trailing_zeros() as usize);
             starts &= starts - 1;
         }
-        at += BLOCK;
+        at += SPAN;
     }
 }
+
+/// The bytes [`for_each_possible_start`] classifies per step: one bit each in a `u64`.
+const SPAN: usize = 64;
 
 /// The bytes [`classify`] looks at together.
 const BLOCK: usize = 16;
