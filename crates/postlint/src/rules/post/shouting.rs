@@ -164,6 +164,13 @@ impl PostRule for Shouting {
         // Leaving acronyms out can only lower the share of capitals, so the share over all the
         // prose (the text minus its entities, which never overlap) is an upper bound.
         let (mut upper, mut lower) = letter_counts(post.text);
+        // The entities hold at most as many letters as bytes: when the capitals are few enough
+        // even against every letter outside them, the post is not shouting, and their letters
+        // need no counting (most posts).
+        let entity_bytes: usize = post.entity_spans().map(|span| span.len()).sum();
+        if (upper as f64) <= options.max_ratio * (upper + lower).saturating_sub(entity_bytes) as f64 {
+            return;
+        }
         for span in post.entity_spans() {
             let (entity_upper, entity_lower) = letter_counts(span.slice(post.text));
             upper -= entity_upper;
