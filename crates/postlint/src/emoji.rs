@@ -1,8 +1,35 @@
 //! Emoji detection on grapheme clusters (Unicode emoji properties via `unicode-properties`).
 
+use std::sync::LazyLock;
+
 use unicode_properties::emoji::{EmojiStatus, UnicodeEmoji};
 
 use crate::unicode::ascii_prefix_len;
+
+/// The pictograph blocks (U+1F000 to U+1FAFF), where most emoji are: their emoji statuses are
+/// kept in a table ([`emoji_status`]).
+const PICTOGRAPHS: std::ops::RangeInclusive<u32> = 0x1F000..=0x1FAFF;
+
+/// The emoji status of each char of [`PICTOGRAPHS`], in order, found on first use.
+static PICTOGRAPH_STATUSES: LazyLock<Box<[EmojiStatus]>> = LazyLock::new(|| {
+    PICTOGRAPHS
+        .map(|code| char::from_u32(code).map_or(EmojiStatus::NonEmoji, |ch| ch.emoji_status()))
+        .collect()
+});
+
+/// `ch.emoji_status()`: from a table for the pictograph blocks and for U+FE0F (the emoji
+/// presentation selector), the chars of emoji text, where unicode-properties searches its
+/// ranges (about 75 instructions a char); a test checks every char.
+fn emoji_status(ch: char) -> EmojiStatus {
+    let code = u32::from(ch);
+    if PICTOGRAPHS.contains(&code) {
+        PICTOGRAPH_STATUSES[(code - PICTOGRAPHS.start()) as usize]
+    } else if ch == '\u{FE0F}' {
+        EmojiStatus::NonEmojiButEmojiComponent
+    } else {
+        ch.emoji_status()
+    }
+}
 
 /// Whether `text` may hold an emoji grapheme: every emoji cluster has a non-ASCII char with an
 /// emoji property (the emoji itself, or FE0F / U+20E3 after a digit, `#` or `*`). A cheap test
@@ -40,7 +67,7 @@ pub fn emoji_chars_at_least(text: &str, count: usize) -> bool {
 fn has_emoji_property(ch: char) -> bool {
     match u32::from(ch) {
         0x00..=0x7F => ch.is_ascii_digit() || ch == '#' || ch == '*',
-        0xA9 | 0xAE | 0x2000..=0x3FFF | 0xF000.. => ch.emoji_status() != EmojiStatus::NonEmoji,
+        0xA9 | 0xAE | 0x2000..=0x3FFF | 0xF000.. => emoji_status(ch) != EmojiStatus::NonEmoji,
         _ => false,
     }
 }
@@ -127,7 +154,7 @@ pub fn is_emoji_grapheme(grapheme: &str) -> bool {
     }
     let mut emoji_base = false;
     for ch in grapheme.chars() {
-        match ch.emoji_status() {
+        match emoji_status(ch) {
             EmojiStatus::EmojiPresentation
             | EmojiStatus::EmojiPresentationAndModifierBase
             | EmojiStatus::EmojiPresentationAndEmojiComponent
@@ -240,6 +267,7 @@ mod tests {
     #[test]
     fn every_char_with_an_emoji_property_is_looked_up() {
         for ch in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(emoji_status(ch), ch.emoji_status(), "{ch:?}");
             assert_eq!(
                 has_emoji_property(ch),
                 ch.emoji_status() != EmojiStatus::NonEmoji,
