@@ -110,13 +110,17 @@ fn is_own_nfkc_by_range(ch: char) -> bool {
 /// Whether `ch` is in one of the ranges of chars that are each their own NFKC and have no case
 /// (those of [`is_own_nfkc`] but the Latin-1 letters): such a char folds to itself.
 pub(crate) fn is_caseless_own_nfkc(ch: char) -> bool {
-    CASELESS_OWN_NFKC.iter().any(|range| range.contains(&ch))
+    // The ranges are in order and apart: the first that ends at or after `ch` is the only one
+    // that can hold it.
+    let index = CASELESS_OWN_NFKC.partition_point(|range| *range.end() < ch);
+    CASELESS_OWN_NFKC.get(index).is_some_and(|range| range.contains(&ch))
 }
 
 /// The Latin-1 letters and signs from `À` on, each its own NFKC (see [`is_own_nfkc`]).
 const LATIN_1_LETTERS: std::ops::RangeInclusive<char> = '\u{C0}'..='\u{FF}';
 
-/// Ranges of caseless chars that are each their own NFKC (see [`is_caseless_own_nfkc`]).
+/// Ranges of caseless chars that are each their own NFKC (see [`is_caseless_own_nfkc`]), in
+/// order and apart (a test checks it).
 const CASELESS_OWN_NFKC: [std::ops::RangeInclusive<char>; 16] = [
     '\u{0621}'..='\u{064A}',
     '\u{200B}'..='\u{2010}',
@@ -289,6 +293,15 @@ mod tests {
     /// Every char of the ranges [`is_own_nfkc_by_range`] answers.
     fn chars_of_the_ranges() -> impl Iterator<Item = char> {
         std::iter::once(LATIN_1_LETTERS).chain(CASELESS_OWN_NFKC).flatten()
+    }
+
+    #[test]
+    fn the_caseless_ranges_are_in_order_and_apart() {
+        assert!(CASELESS_OWN_NFKC.windows(2).all(|pair| pair[0].end() < pair[1].start()));
+        for ch in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let linear = CASELESS_OWN_NFKC.iter().any(|range| range.contains(&ch));
+            assert_eq!(is_caseless_own_nfkc(ch), linear, "{ch:?}");
+        }
     }
 
     #[test]
