@@ -232,9 +232,13 @@ impl Classifier {
             brand_name = true;
             note(format!("names {}", found.span.slice(text)), found.span);
         }
+        // With an external link and neither a brand link nor a brand name, a call to action
+        // cannot make the post promotional: the search is skipped (most posts with a link).
+        let cta_decides = brand_link || brand_name || !external_link;
         let cta = self
             .calls_to_action
             .as_ref()
+            .filter(|_| cta_decides)
             .map(|ctas| ctas.find_in(folded))
             .unwrap_or_default();
         if let Some(first) = cta.first() {
@@ -319,6 +323,20 @@ mod tests {
         );
         assert!(classify("Use code SPRING at checkout", &Brand::default()).promotional);
         assert!(classify("ACME CLOUD 2.0 is here", &acme()).promotional);
+        // A brand link makes a post promotional whatever other links it has; its calls to
+        // action are reasons too.
+        let promotion = classify("Shop now https://acme.com/x, reviews at https://example.org/r", &acme());
+        assert_eq!(
+            promotion.reasons,
+            ["links to acme.com", "call to action \u{201c}Shop now\u{201d}"]
+        );
+        // A call to action with the brand's name makes a post promotional, links or not.
+        let promotion = classify("Acme Cloud: sign up today https://example.org/t", &acme());
+        assert!(promotion.promotional);
+        assert_eq!(
+            promotion.reasons,
+            ["names Acme Cloud", "call to action \u{201c}sign up\u{201d}"]
+        );
     }
 
     #[test]
@@ -333,6 +351,8 @@ mod tests {
             .promotional
         );
         assert!(!classify("notacme.com is not ours https://notacme.com", &acme()).promotional);
+        assert!(!classify("Shop now for this: https://example.org/deal", &Brand::default()).promotional);
+        assert!(classify("Shop now for this deal", &Brand::default()).promotional);
     }
 
     #[test]
