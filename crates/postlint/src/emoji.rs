@@ -6,8 +6,8 @@ use unicode_properties::emoji::{EmojiStatus, UnicodeEmoji};
 
 use crate::unicode::ascii_prefix_len;
 
-/// The pictograph blocks (U+1F000 to U+1FAFF), where most emoji are: their emoji statuses are
-/// kept in a table ([`emoji_status`]).
+/// The pictograph blocks (U+1F000 to U+1FAFF), where most emoji are: [`emoji_status`] keeps
+/// their statuses in a table, and [`plainly_alone`] takes them as plain neighbours.
 const PICTOGRAPHS: std::ops::RangeInclusive<u32> = 0x1F000..=0x1FAFF;
 
 /// The emoji status of each char of [`PICTOGRAPHS`], in order, found on first use.
@@ -108,7 +108,7 @@ pub(crate) fn alone_from_boundary(ch: char, next: Option<char>) -> bool {
 /// Hangul jamo that `ch` could continue), `ch` joins nothing before it (so it is no regional
 /// indicator either), and [`alone_from_boundary`] holds. `false` when segmentation must decide.
 pub(crate) fn plainly_alone(prev: Option<char>, ch: char, next: Option<char>) -> bool {
-    prev.is_none_or(|prev| (prev.is_ascii() && prev != '\r') || matches!(u32::from(prev), 0x1_F000..=0x1_FAFF))
+    prev.is_none_or(|prev| (prev.is_ascii() && prev != '\r') || PICTOGRAPHS.contains(&u32::from(prev)))
         && joins_nothing_before(ch)
         && alone_from_boundary(ch, next)
 }
