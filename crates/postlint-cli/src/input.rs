@@ -318,14 +318,13 @@ impl<'a> Reader<'a> {
                         .entry("network")
                         .or_insert_with(|| Value::String(network.name().to_string()));
                 }
-                if let Some(Value::String(at)) = object.get("at") {
-                    if let Some(rewritten) = self
+                if let Some(Value::String(at)) = object.get("at")
+                    && let Some(rewritten) = self
                         .options
                         .normalize_at(at)
                         .map_err(|message| self.error(Some(line), message))?
-                    {
-                        object.insert("at".to_string(), Value::String(rewritten));
-                    }
+                {
+                    object.insert("at".to_string(), Value::String(rewritten));
                 }
                 Value::Object(object)
             }

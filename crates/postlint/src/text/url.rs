@@ -579,10 +579,10 @@ fn rest_of_url(text: &str, domain_end: usize) -> (usize, bool) {
     if has_path {
         end = path_end(text, end);
     }
-    if text[end..].starts_with('?') {
-        if let Some(query) = query_end(text, end) {
-            end = query;
-        }
+    if text[end..].starts_with('?')
+        && let Some(query) = query_end(text, end)
+    {
+        end = query;
     }
     (end, has_path)
 }
@@ -602,10 +602,10 @@ fn tco_end(text: &str, start: usize, protocol: usize, end: usize) -> Option<usiz
         return None;
     }
     let slug_end = start + protocol + 5 + slug;
-    if text[slug_end..end].starts_with('?') {
-        if let Some(query) = query_end(&text[..end], slug_end) {
-            return Some(query);
-        }
+    if text[slug_end..end].starts_with('?')
+        && let Some(query) = query_end(&text[..end], slug_end)
+    {
+        return Some(query);
     }
     Some(slug_end)
 }
@@ -654,11 +654,12 @@ fn scan_urls(text: &str, fast: bool) -> Vec<Url> {
             char_at(text, at).expect("char boundary")
         };
         let next = at + c.len_utf8();
-        if fast && at > 0 {
-            if let Some(skip) = skip_plain_word(bytes, next) {
-                at = skip;
-                continue;
-            }
+        if fast
+            && at > 0
+            && let Some(skip) = skip_plain_word(bytes, next)
+        {
+            at = skip;
+            continue;
         }
         // The regex first consumes a preceding char, and only at the start of the text tries
         // without one.
@@ -784,18 +785,18 @@ fn body_at(chain: &mut Chain, text: &str, q: usize, before: Option<char>) -> Opt
     if q >= text.len() {
         return None;
     }
-    if let Some(protocol) = protocol_len(&text[q..]) {
-        if let Some(domain_end) = domain_at(chain, text, q + protocol) {
-            let (end, has_path) = rest_of_url(text, domain_end);
-            return Some(Match {
-                start: q,
-                protocol,
-                domain: Span::new(q + protocol, domain_end),
-                end,
-                has_path,
-                before,
-            });
-        }
+    if let Some(protocol) = protocol_len(&text[q..])
+        && let Some(domain_end) = domain_at(chain, text, q + protocol)
+    {
+        let (end, has_path) = rest_of_url(text, domain_end);
+        return Some(Match {
+            start: q,
+            protocol,
+            domain: Span::new(q + protocol, domain_end),
+            end,
+            has_path,
+            before,
+        });
     }
     let domain_end = domain_at(chain, text, q)?;
     let (end, has_path) = rest_of_url(text, domain_end);

@@ -133,10 +133,10 @@ impl PostRule for PunctuationFlood {
                         run = Some((Span::new(offset + at, offset + at + ch.len_utf8()), bangs, questions));
                     }
                     (None, _) => {
-                        if let Some((span, bangs, questions)) = run.take() {
-                            if bangs + questions > self.0.max_run {
-                                runs.push((span, bangs + questions, bangs > 0 && questions > 0));
-                            }
+                        if let Some((span, bangs, questions)) = run.take()
+                            && bangs + questions > self.0.max_run
+                        {
+                            runs.push((span, bangs + questions, bangs > 0 && questions > 0));
                         }
                     }
                 }
