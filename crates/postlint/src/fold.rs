@@ -5,10 +5,13 @@
 //! text can be traced to the original char it came from, so a match in the folded text maps
 //! back to a span of the original.
 
+use std::ops::ControlFlow;
+
 use unicode_general_category::{GeneralCategory, get_general_category};
 
 use crate::unicode::{CharNfkc, is_caseless_own_nfkc, is_own_nfkc};
 
+use crate::lanes::{self, LANES};
 use crate::span::Span;
 
 /// A folded copy of a text.
@@ -59,106 +62,27 @@ fn push_copied(origins: &mut Vec<Piece>, folded: usize, original: usize) {
 /// The length of the run of ASCII chars at the start of `bytes` that folding copies as they are
 /// (but for case): up to the first non-ASCII byte, tab, line break or the like, or space right
 /// after whitespace (`after_space`: whether the char before `bytes` is whitespace). Read
-/// [`BLOCK`] bytes at a time.
+/// [`LANES`] bytes at a time.
 fn copied_run_len(bytes: &[u8], after_space: bool) -> usize {
     let mut after_space = u32::from(after_space);
-    let mut at = 0;
-    while at < bytes.len() {
-        let (block, len) = match bytes.get(at..at + BLOCK) {
-            Some(block) => (block.try_into().expect("a whole block"), BLOCK),
-            None => {
-                // Padded with letters, which stop nothing.
-                let mut block = [b'a'; BLOCK];
-                block[..bytes.len() - at].copy_from_slice(&bytes[at..]);
-                (block, bytes.len() - at)
-            }
-        };
-        let (stops, spaces) = copy_stops(block);
+    // Padded with letters, which stop nothing.
+    let end = lanes::try_for_each_block(bytes, b'a', |at, block: &[u8; LANES], _| {
+        let block = lanes::load(block);
+        // The high bit of a lane is set for non-ASCII bytes; `\t` to `\r` are the controls.
+        let stops = lanes::high_bits(block | lanes::in_range(block, b'\t', b'\r'));
+        let spaces = lanes::high_bits(lanes::equal(block, b' '));
         let ends = stops | (spaces & ((spaces << 1) | after_space));
         if ends != 0 {
-            return at + ends.trailing_zeros() as usize;
+            return ControlFlow::Break(at + ends.trailing_zeros() as usize);
         }
-        after_space = (spaces >> (BLOCK - 1)) & 1;
-        at += len;
+        after_space = (spaces >> (LANES - 1)) & 1;
+        ControlFlow::Continue(())
+    });
+    match end {
+        ControlFlow::Break(end) => end,
+        ControlFlow::Continue(()) => bytes.len(),
     }
-    bytes.len()
 }
-
-/// The bytes [`copy_stops`] looks at together.
-const BLOCK: usize = 16;
-
-/// One bit per byte of `block` (bit `i` for byte `i`): where it holds a byte that stops a
-/// copied run whatever comes before (non-ASCII, `\t` to `\r`), and where it holds a space.
-/// SSE2, which every x86-64 has.
-#[cfg(target_arch = "x86_64")]
-fn copy_stops(block: [u8; BLOCK]) -> (u32, u32) {
-    // x86-64 targets all enable SSE2 (it is part of the architecture).
-    const _: () = assert!(cfg!(target_feature = "sse2"));
-    // SAFETY: the only requirement of `copy_stops_sse2` is SSE2, asserted above.
-    unsafe { copy_stops_sse2(block) }
-}
-
-/// [`copy_stops`] with SSE2.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "sse2")]
-fn copy_stops_sse2(block: [u8; BLOCK]) -> (u32, u32) {
-    use std::arch::x86_64::{
-        _mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8, _mm_sub_epi8,
-    };
-    let half = |from: usize| i64::from_le_bytes(block[from..from + 8].try_into().expect("8 bytes"));
-    let bytes = _mm_set_epi64x(half(8), half(0));
-    // `byte - '\t' <= '\r' - '\t'`, unsigned: `min` leaves it as it is.
-    let offsets = _mm_sub_epi8(bytes, _mm_set1_epi8(b'\t' as i8));
-    let controls = _mm_cmpeq_epi8(_mm_min_epu8(offsets, _mm_set1_epi8((b'\r' - b'\t') as i8)), offsets);
-    // The high bit of a lane is set for non-ASCII bytes and for the controls.
-    let stops = _mm_movemask_epi8(_mm_or_si128(bytes, controls)) as u32;
-    let spaces = _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(b' ' as i8))) as u32;
-    (stops, spaces)
-}
-
-/// [`copy_stops`] with WebAssembly SIMD, which the WebAssembly build enables.
-#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-fn copy_stops(block: [u8; BLOCK]) -> (u32, u32) {
-    use std::arch::wasm32::{u8x16, u8x16_bitmask, u8x16_eq, u8x16_min, u8x16_splat, u8x16_sub, v128_or};
-    let [b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15] = block;
-    let bytes = u8x16(b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15);
-    // `byte - '\t' <= '\r' - '\t'`, unsigned: `min` leaves it as it is.
-    let offsets = u8x16_sub(bytes, u8x16_splat(b'\t'));
-    let controls = u8x16_eq(u8x16_min(offsets, u8x16_splat(b'\r' - b'\t')), offsets);
-    // The high bit of a lane is set for non-ASCII bytes and for the controls.
-    let stops = u32::from(u8x16_bitmask(v128_or(bytes, controls)));
-    let spaces = u32::from(u8x16_bitmask(u8x16_eq(bytes, u8x16_splat(b' '))));
-    (stops, spaces)
-}
-
-/// [`copy_stops`] for other targets, eight bytes at a time in a `u64`.
-#[cfg(any(
-    not(any(target_arch = "x86_64", all(target_arch = "wasm32", target_feature = "simd128"))),
-    test
-))]
-fn copy_stops_by_words(block: [u8; BLOCK]) -> (u32, u32) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The high bits, one per byte, as the low 8 bits.
-    let gather = |high: u64| ((high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32;
-    let mut masks = (0, 0);
-    for half in 0..2 {
-        let word = u64::from_le_bytes(block[half * 8..half * 8 + 8].try_into().expect("8 bytes"));
-        let low = word & !HIGH;
-        // With the high bits cleared no sum carries into the next byte: the high bit of each
-        // byte says whether it is a space, at least `\t`, at least `\r` + 1.
-        let not_space = low ^ (ONES * u64::from(b' '));
-        let spaces = !((not_space + ONES * 0x7F) | not_space) & !word & HIGH;
-        let controls =
-            (low + ONES * (0x80 - u64::from(b'\t'))) & !(low + ONES * (0x80 - u64::from(b'\r') - 1)) & !word & HIGH;
-        masks.0 |= gather((word & HIGH) | controls) << (half * 8);
-        masks.1 |= gather(spaces) << (half * 8);
-    }
-    masks
-}
-
-#[cfg(not(any(target_arch = "x86_64", all(target_arch = "wasm32", target_feature = "simd128"))))]
-use copy_stops_by_words as copy_stops;
 
 impl Folded {
     /// Folds `text`.
@@ -375,25 +299,6 @@ mod tests {
             folded.original(Span::new(start, start + "’àé’".len())).slice(text),
             "’ÀÉ’"
         );
-    }
-
-    #[test]
-    fn both_copy_stop_finders_find_the_stops_and_the_spaces() {
-        for byte in 0..=u8::MAX {
-            let stop = !byte.is_ascii() || (b'\t'..=b'\r').contains(&byte);
-            for lane in 0..BLOCK {
-                // The byte in one lane, the others set to bytes that might carry into it.
-                let mut block = [
-                    0xFF, 0x7F, b' ', b'\t', 0x80, b'\r', b'a', 0, b'!', b'\x1F', b'\x0E', b'\x08', 0xA0, b'~', 0xC3,
-                    b'\n',
-                ];
-                block[lane] = byte;
-                for (stops, spaces) in [copy_stops(block), copy_stops_by_words(block)] {
-                    assert_eq!(stops >> lane & 1 == 1, stop, "byte {byte:#x} in lane {lane}");
-                    assert_eq!(spaces >> lane & 1 == 1, byte == b' ', "byte {byte:#x} in lane {lane}");
-                }
-            }
-        }
     }
 
     #[test]

@@ -8,12 +8,15 @@
 //! assert_eq!(report.diagnostics[0].rule, "hashtag-stuffing");
 //! ```
 
+#![forbid(unsafe_code)]
+
 pub mod autofix;
 pub mod config;
 pub mod diagnostic;
 pub mod emoji;
 pub(crate) mod fasthash;
 pub mod fold;
+mod lanes;
 pub mod linter;
 pub mod model;
 pub mod network;

@@ -1,10 +1,9 @@
 //! Case-insensitive phrase dictionaries matched on word boundaries over folded text.
 //!
 //! A phrase starts where a word starts, or at a char that is not part of a word (the `%` of
-//! `% off`). The search finds those places sixteen bytes at a time (SSE2 on x86-64, WebAssembly
-//! SIMD in the module, eight bytes in a `u64` elsewhere), keeps the ones whose first two bytes
-//! open some phrase (a 64 Kbit table), and walks an anchored aho-corasick automaton from each
-//! for the longest phrase there. Most posts hold no phrase: a table lookup per word decides it,
+//! `% off`). The search finds those places sixteen bytes at a time (SIMD where the target has
+//! it), keeps the ones whose first two bytes open some phrase (a 64 Kbit table), and walks an
+//! anchored aho-corasick automaton from each for the longest phrase there. Most posts hold no phrase: a table lookup per word decides it,
 //! where an unanchored search (with its Teddy prefilter) verified the candidates of every
 //! common prefix. Walks that run long (a long phrase whose start matches word after word) hand
 //! the rest of the text to the unanchored automaton, so the search stays linear.
@@ -13,9 +12,14 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
+use std::convert::Infallible;
+use std::ops::ControlFlow;
 use std::sync::OnceLock;
 
+use wide::u8x16;
+
 use crate::fold::{Folded, ends_on_word_boundary, is_ascii_word_byte, is_word_char, starts_on_word_boundary};
+use crate::lanes::{self, LANES};
 use crate::span::Span;
 
 /// A compiled set of phrases.
@@ -371,27 +375,18 @@ impl StartBytes {
 
 /// Calls `visit` with each place of `bytes` where a phrase of a set may start, in order: word
 /// starts and the set's other first bytes ([`StartBytes`]); a phrase never starts inside an
-/// ASCII word. The bytes are classified [`BLOCK`] at a time, [`SPAN`] per step.
+/// ASCII word. The bytes are classified [`LANES`] at a time, [`SPAN`] per step.
 #[inline]
 fn for_each_possible_start(bytes: &[u8], first_bytes: &StartBytes, mut visit: impl FnMut(usize)) {
     let others = first_bytes.others.as_deref().unwrap_or_default();
     // Whether the byte before the span is an ASCII word char, as bit 0.
     let mut word_before = 0;
-    let mut at = 0;
-    let mut padded = [0u8; SPAN];
-    while at < bytes.len() {
-        let (span, len): (&[u8; SPAN], usize) = match bytes.get(at..at + SPAN) {
-            Some(span) => (span.try_into().expect("a whole span"), SPAN),
-            None => {
-                padded[..bytes.len() - at].copy_from_slice(&bytes[at..]);
-                (&padded, bytes.len() - at)
-            }
-        };
+    let ControlFlow::Continue(()) = lanes::try_for_each_block(bytes, 0, |at, span: &[u8; SPAN], len| {
         let (mut words, mut other_bytes) = (0u64, 0u64);
-        for (index, block) in span.chunks_exact(BLOCK).enumerate() {
-            let (block_words, block_others) = classify(block.try_into().expect("a whole block"), others);
-            words |= u64::from(block_words) << (index * BLOCK);
-            other_bytes |= u64::from(block_others) << (index * BLOCK);
+        for (index, block) in span.as_chunks::<LANES>().0.iter().enumerate() {
+            let (block_words, block_others) = classify(block, others);
+            words |= u64::from(block_words) << (index * LANES);
+            other_bytes |= u64::from(block_others) << (index * LANES);
         }
         let mut starts = match first_bytes.others {
             Some(_) => other_bytes,
@@ -407,104 +402,26 @@ fn for_each_possible_start(bytes: &[u8], first_bytes: &StartBytes, mut visit: im
             visit(at + starts.trailing_zeros() as usize);
             starts &= starts - 1;
         }
-        at += SPAN;
-    }
+        ControlFlow::<Infallible>::Continue(())
+    });
 }
 
 /// The bytes [`for_each_possible_start`] classifies per step: one bit each in a `u64`.
 const SPAN: usize = 64;
 
-/// The bytes [`classify`] looks at together.
-const BLOCK: usize = 16;
-
 /// One bit per byte of `block` (bit `i` for byte `i`): where it holds an ASCII word char, and
-/// where it holds one of `others`. SSE2, which every x86-64 has.
-#[cfg(target_arch = "x86_64")]
-fn classify(block: [u8; BLOCK], others: &[u8]) -> (u32, u32) {
-    // x86-64 targets all enable SSE2 (it is part of the architecture).
-    const _: () = assert!(cfg!(target_feature = "sse2"));
-    // SAFETY: the only requirement of `classify_sse2` is SSE2, asserted above.
-    unsafe { classify_sse2(block, others) }
-}
-
-/// [`classify`] with SSE2.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "sse2")]
-fn classify_sse2(block: [u8; BLOCK], others: &[u8]) -> (u32, u32) {
-    use std::arch::x86_64::{
-        _mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8, _mm_sub_epi8,
-    };
-    let half = |from: usize| i64::from_le_bytes(block[from..from + 8].try_into().expect("8 bytes"));
-    let bytes = _mm_set_epi64x(half(8), half(0));
-    // `byte - first <= last - first`, unsigned: `min` leaves it as it is.
-    let in_range = |bytes, first: u8, last: u8| {
-        let offsets = _mm_sub_epi8(bytes, _mm_set1_epi8(first as i8));
-        _mm_cmpeq_epi8(_mm_min_epu8(offsets, _mm_set1_epi8((last - first) as i8)), offsets)
-    };
-    let equal = |byte: u8| _mm_cmpeq_epi8(bytes, _mm_set1_epi8(byte as i8));
-    let digits = in_range(bytes, b'0', b'9');
+/// where it holds one of `others`.
+fn classify(block: &[u8; LANES], others: &[u8]) -> (u32, u32) {
+    let bytes = lanes::load(block);
+    let digits = lanes::in_range(bytes, b'0', b'9');
     // `| 0x20` lowercases ASCII letters and moves no other byte into `a..=z`.
-    let letters = in_range(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), b'a', b'z');
-    let words = _mm_or_si128(_mm_or_si128(digits, letters), equal(b'_'));
-    let mask = |lanes| _mm_movemask_epi8(lanes) as u32;
-    let other_bytes = others.iter().fold(0, |found, &other| found | mask(equal(other)));
-    (mask(words), other_bytes)
+    let letters = lanes::in_range(bytes | u8x16::splat(0x20), b'a', b'z');
+    let words = lanes::high_bits(digits | letters | lanes::equal(bytes, b'_'));
+    let other_bytes = others
+        .iter()
+        .fold(0, |found, &other| found | lanes::high_bits(lanes::equal(bytes, other)));
+    (words, other_bytes)
 }
-
-/// [`classify`] with WebAssembly SIMD, which the WebAssembly build enables.
-#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-fn classify(block: [u8; BLOCK], others: &[u8]) -> (u32, u32) {
-    use std::arch::wasm32::{u8x16, u8x16_bitmask, u8x16_eq, u8x16_min, u8x16_splat, u8x16_sub, v128_or};
-    let [b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15] = block;
-    let bytes = u8x16(b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15);
-    // `byte - first <= last - first`, unsigned: `min` leaves it as it is.
-    let in_range = |bytes, first: u8, last: u8| {
-        let offsets = u8x16_sub(bytes, u8x16_splat(first));
-        u8x16_eq(u8x16_min(offsets, u8x16_splat(last - first)), offsets)
-    };
-    let equal = |byte: u8| u8x16_eq(bytes, u8x16_splat(byte));
-    let digits = in_range(bytes, b'0', b'9');
-    // `| 0x20` lowercases ASCII letters and moves no other byte into `a..=z`.
-    let letters = in_range(v128_or(bytes, u8x16_splat(0x20)), b'a', b'z');
-    let words = v128_or(v128_or(digits, letters), equal(b'_'));
-    let mask = |lanes| u32::from(u8x16_bitmask(lanes));
-    let other_bytes = others.iter().fold(0, |found, &other| found | mask(equal(other)));
-    (mask(words), other_bytes)
-}
-
-/// [`classify`] for other targets, eight bytes at a time in a `u64`.
-#[cfg(any(
-    not(any(target_arch = "x86_64", all(target_arch = "wasm32", target_feature = "simd128"))),
-    test
-))]
-fn classify_by_words(block: [u8; BLOCK], others: &[u8]) -> (u32, u32) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The high bit of each byte of `word` equal to `byte`.
-    let equal = |word: u64, byte: u8| {
-        let differences = word ^ (ONES * u64::from(byte));
-        !(((differences & !HIGH) + !HIGH) | differences) & HIGH
-    };
-    // The high bit of each byte that is `first..=last`, for bytes below 0x80 (no sum carries).
-    let in_range =
-        |low: u64, first: u8, last: u8| (low + ONES * u64::from(0x80 - first)) & !(low + ONES * u64::from(0x7F - last));
-    // The high bits, one per byte, as the low 8 bits.
-    let gather = |high: u64| ((high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32;
-    let mut masks = (0, 0);
-    for half in 0..2 {
-        let word = u64::from_le_bytes(block[half * 8..half * 8 + 8].try_into().expect("8 bytes"));
-        let low = word & !HIGH;
-        let letters = in_range(low | (ONES * 0x20), b'a', b'z');
-        let words = (in_range(low, b'0', b'9') | letters | equal(word, b'_')) & !word & HIGH;
-        let other_bytes = others.iter().fold(0, |found, &other| found | equal(word, other));
-        masks.0 |= gather(words) << (half * 8);
-        masks.1 |= gather(other_bytes) << (half * 8);
-    }
-    masks
-}
-
-#[cfg(not(any(target_arch = "x86_64", all(target_arch = "wasm32", target_feature = "simd128"))))]
-use classify_by_words as classify;
 
 #[cfg(test)]
 mod tests {
@@ -600,21 +517,20 @@ mod tests {
     }
 
     #[test]
-    fn both_classifiers_find_the_ascii_word_chars_and_the_other_bytes() {
+    fn classify_finds_the_ascii_word_chars_and_the_other_bytes() {
         let others = [b'%', 0xC3, b' ', 0x80];
         for byte in 0..=u8::MAX {
             let word = byte.is_ascii() && is_word_char(char::from(byte));
             let other = others.contains(&byte);
-            for lane in 0..BLOCK {
-                // The byte in one lane, the others set to bytes that might carry into it.
+            for lane in 0..LANES {
+                // The byte in one lane, the others set to bytes next to the word chars.
                 let mut block = [
                     0xFF, 0x7F, b'z', b'_', 0x80, b'9', b'a', 0, b'@', b'[', b'`', b'{', b'/', b':', 0xC3, b'%',
                 ];
                 block[lane] = byte;
-                for (words, other_bytes) in [classify(block, &others), classify_by_words(block, &others)] {
-                    assert_eq!(words >> lane & 1 == 1, word, "byte {byte:#x} in lane {lane}");
-                    assert_eq!(other_bytes >> lane & 1 == 1, other, "byte {byte:#x} in lane {lane}");
-                }
+                let (words, other_bytes) = classify(&block, &others);
+                assert_eq!(words >> lane & 1 == 1, word, "byte {byte:#x} in lane {lane}");
+                assert_eq!(other_bytes >> lane & 1 == 1, other, "byte {byte:#x} in lane {lane}");
             }
         }
     }

@@ -1,0 +1,112 @@
+//! Text read sixteen bytes at a time, each block's bytes compared together (SIMD where the
+//! target has it, through `wide`), for the scans that find where something may start or stop.
+
+use std::ops::ControlFlow;
+
+use wide::u8x16;
+
+/// The bytes of one block.
+pub(crate) const LANES: usize = 16;
+
+/// The bytes of `block`, one per lane.
+pub(crate) fn load(block: &[u8; LANES]) -> u8x16 {
+    u8x16::new(*block)
+}
+
+/// All ones in the lanes of `bytes` holding `byte`, zero in the others.
+pub(crate) fn equal(bytes: u8x16, byte: u8) -> u8x16 {
+    bytes.simd_eq(u8x16::splat(byte))
+}
+
+/// All ones in the lanes of `bytes` holding a byte of `first..=last`, zero in the others.
+pub(crate) fn in_range(bytes: u8x16, first: u8, last: u8) -> u8x16 {
+    // `byte - first <= last - first`, unsigned: `min` leaves it as it is.
+    let offsets = bytes - u8x16::splat(first);
+    offsets.min(u8x16::splat(last - first)).simd_eq(offsets)
+}
+
+/// The high bit of each lane, lane `i` as bit `i`.
+pub(crate) fn high_bits(lanes: u8x16) -> u32 {
+    lanes.to_bitmask()
+}
+
+/// Calls `each` with the offset of every `N` bytes of `bytes` in order, the bytes, and how many
+/// of them are `bytes`' own: all `N` but in the last block, whose end is padded with `pad`.
+/// Stops when `each` breaks, with what it broke with.
+pub(crate) fn try_for_each_block<const N: usize, B>(
+    bytes: &[u8],
+    pad: u8,
+    mut each: impl FnMut(usize, &[u8; N], usize) -> ControlFlow<B>,
+) -> ControlFlow<B> {
+    // Filled only for the last block, if it is short.
+    let mut padded;
+    let mut at = 0;
+    // One call of `each`, so that it is inlined.
+    while at < bytes.len() {
+        let (block, len) = match bytes.get(at..at + N) {
+            Some(block) => (block.try_into().expect("N bytes"), N),
+            None => {
+                padded = [pad; N];
+                padded[..bytes.len() - at].copy_from_slice(&bytes[at..]);
+                (&padded, bytes.len() - at)
+            }
+        };
+        each(at, block, len)?;
+        at += N;
+    }
+    ControlFlow::Continue(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comparisons_see_every_byte_in_every_lane() {
+        for byte in 0..=u8::MAX {
+            for lane in 0..LANES {
+                // The byte in one lane, the others set to bytes next to the ones compared with.
+                let mut block = [
+                    0xFF, 0x7F, b' ', b'\t', 0x80, b'\r', b'a', 0, b'!', b'\x1F', b'/', b':', 0xA0, b'~', 0xC3, b'\n',
+                ];
+                block[lane] = byte;
+                let bytes = load(&block);
+                let bit = |lanes: u8x16| high_bits(lanes) >> lane & 1 == 1;
+                assert_eq!(bit(bytes), byte >= 0x80, "byte {byte:#x} in lane {lane}");
+                assert_eq!(bit(equal(bytes, b' ')), byte == b' ', "byte {byte:#x} in lane {lane}");
+                assert_eq!(bit(equal(bytes, 0xC3)), byte == 0xC3, "byte {byte:#x} in lane {lane}");
+                for (first, last) in [(b'0', b'9'), (b'\t', b'\r'), (0, 0x7F), (0x80, 0xBF), (b'a', b'a')] {
+                    let inside = (first..=last).contains(&byte);
+                    assert_eq!(
+                        bit(in_range(bytes, first, last)),
+                        inside,
+                        "{byte:#x} in {first:#x}..={last:#x}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn blocks_cover_the_bytes_once_and_pad_the_last() {
+        let bytes: Vec<u8> = (1..=40).collect();
+        let mut seen = Vec::new();
+        let flow = try_for_each_block::<16, ()>(&bytes, 0xEE, |at, block, len| {
+            assert_eq!(&block[..len], &bytes[at..at + len]);
+            assert!(block[len..].iter().all(|&byte| byte == 0xEE));
+            seen.push((at, len));
+            ControlFlow::Continue(())
+        });
+        assert_eq!(flow, ControlFlow::Continue(()));
+        assert_eq!(seen, [(0, 16), (16, 16), (32, 8)]);
+        let stopped = try_for_each_block::<16, usize>(&bytes, 0, |at, _, _| match at {
+            16 => ControlFlow::Break(at),
+            _ => ControlFlow::Continue(()),
+        });
+        assert_eq!(stopped, ControlFlow::Break(16));
+        assert_eq!(
+            try_for_each_block::<16, ()>(&[], 0, |_, _, _| panic!("no block")),
+            ControlFlow::Continue(())
+        );
+    }
+}
