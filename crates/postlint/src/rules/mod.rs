@@ -72,21 +72,22 @@ impl<'a> PostContext<'a> {
     }
 
     /// The text outside entities, as `(offset, piece)` pairs in text order.
-    pub fn prose(&self) -> Vec<(usize, &'a str)> {
-        let mut spans: Vec<Span> = self.entity_spans().collect();
-        spans.sort_unstable();
-        let mut pieces = Vec::with_capacity(spans.len() + 1);
+    pub fn prose(&self) -> impl Iterator<Item = (usize, &'a str)> + Clone + 'a {
+        let text = self.text;
+        let mut spans = self.entities.spans_in_order();
+        // The end of the entities so far: prose starts there.
         let mut cursor = 0;
-        for span in spans {
-            if span.start > cursor {
-                pieces.push((cursor, &self.text[cursor..span.start]));
+        std::iter::from_fn(move || {
+            for span in spans.by_ref() {
+                let start = cursor;
+                cursor = cursor.max(span.end);
+                if span.start > start {
+                    return Some((start, &text[start..span.start]));
+                }
             }
-            cursor = cursor.max(span.end);
-        }
-        if cursor < self.text.len() {
-            pieces.push((cursor, &self.text[cursor..]));
-        }
-        pieces
+            let start = std::mem::replace(&mut cursor, text.len());
+            (start < text.len()).then(|| (start, &text[start..]))
+        })
     }
 }
 
@@ -179,6 +180,39 @@ pub fn find(name: &str) -> Option<&'static RuleInfo> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_is_every_run_of_text_outside_entities() {
+        let texts = [
+            "",
+            "plain words",
+            "#tag",
+            "Hi @ana and #tag, see https://example.com/a?b=1 ok $CASH",
+            "@ana@ben #a#b https://x.com/#not_a_tag end",
+            "  #tag  @ana  ",
+        ];
+        for text in texts {
+            let post = Post::new(text);
+            let entities = crate::text::extract(text);
+            let folded = Folded::new(text);
+            let promotion = Promotion::default();
+            let context = PostContext::new(&post, &entities, &folded, &promotion);
+            // The reference: maximal runs of bytes that no entity covers.
+            let mut expected: Vec<(usize, &str)> = Vec::new();
+            let mut run_start = None;
+            for at in 0..=text.len() {
+                match (at < text.len() && !context.in_entity(at), run_start) {
+                    (true, None) => run_start = Some(at),
+                    (false, Some(start)) => {
+                        expected.push((start, &text[start..at]));
+                        run_start = None;
+                    }
+                    _ => {}
+                }
+            }
+            assert_eq!(context.prose().collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn every_rule_is_documented_and_builds_with_defaults() {

@@ -77,6 +77,33 @@ pub struct Entities {
     pub(crate) dropped_urls: bool,
 }
 
+impl Entities {
+    /// The span of every entity, in text order: a merge of the four lists, each in text order.
+    pub fn spans_in_order(&self) -> impl Iterator<Item = Span> + Clone + '_ {
+        let mut next = [0usize; 4];
+        std::iter::from_fn(move || {
+            let (kind, span) = self.next_in_order(&next)?;
+            next[kind] += 1;
+            Some(span)
+        })
+    }
+
+    /// The first entity of the merge of the four lists whose next entities are at the indices
+    /// `next` (hashtags, mentions, cashtags, URLs): its kind (that index) and span. Ties go to
+    /// the earlier kind, as twitter-text's stable sort of all entities has them.
+    fn next_in_order(&self, next: &[usize; 4]) -> Option<(usize, Span)> {
+        let spans = [
+            self.hashtags.get(next[0]).map(|e| e.span),
+            self.mentions.get(next[1]).map(|e| e.span),
+            self.cashtags.get(next[2]).map(|e| e.span),
+            self.urls.get(next[3]).map(|e| e.span),
+        ];
+        (0..4)
+            .filter_map(|kind| Some((kind, spans[kind]?)))
+            .min_by_key(|&(kind, span)| (span.start, kind))
+    }
+}
+
 /// All entities, as twitter-text's `extractEntitiesWithIndices`: an entity that overlaps an
 /// earlier one is dropped (a hashtag inside a URL, say).
 pub fn extract(text: &str) -> Entities {
@@ -102,20 +129,11 @@ pub fn extract(text: &str) -> Entities {
 /// list is already in order, so a merge of the four visits them in that order, in linear time
 /// and without allocating when nothing overlaps, as in most posts.
 fn remove_overlaps(entities: &mut Entities) {
-    let spans = |entities: &Entities, kind: usize, index: usize| match kind {
-        0 => entities.hashtags.get(index).map(|e| e.span),
-        1 => entities.mentions.get(index).map(|e| e.span),
-        2 => entities.cashtags.get(index).map(|e| e.span),
-        _ => entities.urls.get(index).map(|e| e.span),
-    };
     // Per kind, the next entity of the merge and the indices of those dropped, in order.
     let mut next = [0usize; 4];
     let mut dropped: [Vec<usize>; 4] = Default::default();
     let mut previous_end = None;
-    while let Some((kind, span)) = (0..4)
-        .filter_map(|kind| Some((kind, spans(entities, kind, next[kind])?)))
-        .min_by_key(|&(kind, span)| (span.start, kind))
-    {
+    while let Some((kind, span)) = entities.next_in_order(&next) {
         if previous_end.is_some_and(|end| span.start < end) {
             dropped[kind].push(next[kind]);
         } else {
@@ -457,6 +475,9 @@ mod tests {
             });
             assert_eq!(kept, expected);
             assert_eq!(entities.dropped_urls, entities.urls.len() < urls);
+            let mut in_order: Vec<Span> = kept.iter().map(|&(_, span)| span).collect();
+            in_order.sort_by_key(|span| span.start);
+            assert_eq!(entities.spans_in_order().collect::<Vec<_>>(), in_order);
         }
     }
 

@@ -93,10 +93,7 @@ pub fn is_follow_friday(text: &str, tag: &Hashtag) -> bool {
 
 /// Counts the words of the post outside entities (UAX #29 words; each CJK ideograph is one).
 pub fn prose_words(post: &PostContext<'_>) -> usize {
-    post.prose()
-        .iter()
-        .map(|(_, piece)| piece.unicode_words().count())
-        .sum()
+    post.prose().map(|(_, piece)| piece.unicode_words().count()).sum()
 }
 
 impl PostRule for CrowdedFollowFriday {

@@ -71,9 +71,8 @@ fn words(piece: &str) -> impl Iterator<Item = &str> {
 /// A lower bound on the words of the prose pieces, counted up to `at_most` with no word
 /// segmentation: the whitespace-separated tokens that hold an ASCII letter or digit. Each holds
 /// a word, and whitespace always ends one.
-fn surely_words(prose: &[(usize, &str)], at_most: usize) -> usize {
+fn surely_words<'a>(prose: impl Iterator<Item = (usize, &'a str)>, at_most: usize) -> usize {
     prose
-        .iter()
         .flat_map(|(_, piece)| piece.split_whitespace())
         .filter(|token| token.bytes().any(|b| b.is_ascii_alphanumeric()))
         .take(at_most)
@@ -84,18 +83,17 @@ impl PostRule for LinkOnly {
     fn check(&self, post: &PostContext<'_>, findings: &mut Vec<Finding>) {
         let Some(url) = post.entities.urls.first() else { return };
         let prose = post.prose();
-        if surely_words(&prose, self.0.min_words) >= self.0.min_words {
+        if surely_words(prose.clone(), self.0.min_words) >= self.0.min_words {
             return;
         }
         // Counting stops at the minimum: long posts are not split into every word.
         let mut words = prose
-            .iter()
+            .clone()
             .flat_map(|(_, piece)| words(piece))
             .take(self.0.min_words)
             .count();
         if words < self.0.min_words && may_contain_emoji(post.text) {
             words += prose
-                .iter()
                 .map(|(_, piece)| {
                     piece
                         .graphemes(true)
@@ -130,9 +128,9 @@ mod tests {
             let piece = random.text(&pieces, 12);
             let prose = [(0, piece.as_str())];
             let counted = words(&piece).count();
-            assert!(surely_words(&prose, usize::MAX) <= counted, "{piece:?}");
+            assert!(surely_words(prose.into_iter(), usize::MAX) <= counted, "{piece:?}");
             assert_eq!(
-                surely_words(&prose, 1) == 1,
+                surely_words(prose.into_iter(), 1) == 1,
                 piece.bytes().any(|b| b.is_ascii_alphanumeric())
             );
         }
