@@ -62,12 +62,13 @@ pub fn emoji_chars_at_least(text: &str, count: usize) -> bool {
 }
 
 /// Whether `ch` has an emoji property. In ASCII only the digits, `#` and `*` have one; beyond it
-/// only `©`, `®`, U+2000 to U+3FFF, U+F000 to U+FFFF (U+FE0F) and the supplementary planes have
-/// any (a test checks every char), so the other chars skip the table.
+/// only `©`, `®`, U+2000 to U+3FFF, U+FE0F and the supplementary planes have any (a test checks
+/// every char), so the other chars (U+FFFD, the replacement char of broken text, among them)
+/// skip the ranges.
 fn has_emoji_property(ch: char) -> bool {
     match u32::from(ch) {
         0x00..=0x7F => ch.is_ascii_digit() || ch == '#' || ch == '*',
-        0xA9 | 0xAE | 0x2000..=0x3FFF | 0xF000.. => emoji_status(ch) != EmojiStatus::NonEmoji,
+        0xA9 | 0xAE | 0x2000..=0x3FFF | 0xFE0F | 0x1_0000.. => emoji_status(ch) != EmojiStatus::NonEmoji,
         _ => false,
     }
 }
