@@ -306,9 +306,14 @@ mod tests {
         let pieces = [
             "a", "B", " ", "  ", "\t", "\n", "\r", "\u{B}", "\u{C}", "\u{8}", "\u{E}", "é", "\u{7F}", "~",
         ];
+        // Long runs of letters and single spaces, which cross blocks (and their last lanes).
+        let long_runs = ["a", "B", " ", "Word ", "letters", "\n", "é"];
         let mut random = crate::testing::Xorshift::new(0xF01D_0000_0000_0007);
-        for _ in 0..5000 {
-            let text = random.text(&pieces, 60);
+        let random_texts = (0..10_000).map(|round| match round % 2 {
+            0 => random.text(&pieces, 60),
+            _ => random.text(&long_runs, 30),
+        });
+        for text in random_texts {
             for after_space in [false, true] {
                 let mut previous_space = after_space;
                 let expected = text
