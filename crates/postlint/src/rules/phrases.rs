@@ -538,7 +538,10 @@ mod tests {
     #[test]
     fn possible_starts_are_word_starts_and_other_first_bytes() {
         let is_word = is_ascii_word_byte;
-        let pieces = ["a", "Z", "0", "_", " ", "%", "-", "é", "\u{301}", "\u{7f}", "\u{ff}"];
+        // With long words, and texts of up to a few spans, so words cross spans.
+        let pieces = [
+            "a", "Z", "0", "_", " ", "%", "-", "é", "\u{301}", "\u{7f}", "\u{ff}", "words",
+        ];
         let sets: [&[&str]; 4] = [
             &["ab"],
             &["% off", "é"],
@@ -547,7 +550,7 @@ mod tests {
         ];
         let mut random = crate::testing::Xorshift::new(0x2545_F491_4F6C_DD1D);
         for _ in 0..2000 {
-            let text = random.text(&pieces, 40);
+            let text = random.text(&pieces, 80);
             let bytes = text.as_bytes();
             for phrases in sets {
                 let phrases: Vec<String> = phrases.iter().map(|phrase| phrase.to_string()).collect();
