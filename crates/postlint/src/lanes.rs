@@ -30,6 +30,49 @@ pub(crate) fn high_bits(lanes: u8x16) -> u32 {
     lanes.to_bitmask()
 }
 
+/// How often each lane was set in the masks added, summed over the lanes: a count of bytes,
+/// kept per lane in byte-wide counters (no population count, which x86-64 lacks by default).
+#[derive(Clone, Copy)]
+pub(crate) struct LaneCounts {
+    /// The counts since the last fold into `total`.
+    lanes: u8x16,
+    /// Masks added since then: at most 255, so no lane overflows.
+    added: u8,
+    /// The counts folded so far.
+    total: usize,
+}
+
+impl LaneCounts {
+    /// No lane counted.
+    pub(crate) const ZERO: Self = Self {
+        lanes: u8x16::ZERO,
+        added: 0,
+        total: 0,
+    };
+
+    /// Counts the lanes set (all ones) in `mask`.
+    pub(crate) fn add(&mut self, mask: u8x16) {
+        // A set lane is 255, minus one in wrapping arithmetic.
+        self.lanes = self.lanes - mask;
+        self.added += 1;
+        if self.added == u8::MAX {
+            self.total = self.sum();
+            (self.lanes, self.added) = (u8x16::ZERO, 0);
+        }
+    }
+
+    /// The lanes set in every mask added.
+    pub(crate) fn sum(&self) -> usize {
+        self.total
+            + self
+                .lanes
+                .to_array()
+                .iter()
+                .map(|&count| usize::from(count))
+                .sum::<usize>()
+    }
+}
+
 /// Calls `each` with the offset of every `N` bytes of `bytes` in order, the bytes, and how many
 /// of them are `bytes`' own: all `N` but in the last block, whose end is padded with `pad`.
 /// Stops when `each` breaks, with what it broke with.
@@ -84,6 +127,21 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn lane_counts_count_past_what_a_lane_holds() {
+        let mut counts = LaneCounts::ZERO;
+        let mut expected = 0;
+        for round in 0..1_000usize {
+            // Lanes 0 and `round % 16` set, the others not.
+            let mut block = [0u8; LANES];
+            block[0] = 1;
+            block[round % LANES] = 1;
+            counts.add(equal(load(&block), 1));
+            expected += 1 + usize::from(round % LANES != 0);
+            assert_eq!(counts.sum(), expected, "after {round}");
         }
     }
 

@@ -1,14 +1,17 @@
 //! `shouting`: a post written mostly in capital letters.
 
+use std::convert::Infallible;
+use std::ops::ControlFlow;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::config::Brand;
 use crate::diagnostic::{Finding, Severity};
+use crate::lanes::{self, LANES, LaneCounts};
 use crate::rules::options;
 use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
 use crate::span::Span;
-use crate::unicode::ascii_prefix_len;
 
 /// The registry entry.
 pub const RULE: RuleInfo = RuleInfo {
@@ -108,53 +111,43 @@ fn words(post: &PostContext<'_>) -> Vec<Word> {
     words
 }
 
-/// Capital and small letters of `text`, as `words` counts them.
+/// Capital and small letters of `text`, as `words` counts them. ASCII letters are counted
+/// [`LANES`] bytes at a time; the non-ASCII chars are found from their lead bytes in the same
+/// blocks and looked up one by one.
 fn letter_counts(text: &str) -> (usize, usize) {
-    let bytes = text.as_bytes();
+    let (mut ascii_upper, mut ascii_lower) = (LaneCounts::ZERO, LaneCounts::ZERO);
     let (mut upper, mut lower) = (0, 0);
-    let mut at = 0;
-    loop {
-        let ascii = ascii_prefix_len(&bytes[at..]);
-        let (ascii_upper, ascii_lower) = ascii_letter_counts(&bytes[at..at + ascii]);
-        upper += ascii_upper;
-        lower += ascii_lower;
-        at += ascii;
-        let Some(ch) = text[at..].chars().next() else {
-            return (upper, lower);
-        };
-        // Capital and small letters are all alphabetic (checked over every char in a test).
-        if !is_uncased_block(ch) {
-            upper += usize::from(ch.is_uppercase());
-            lower += usize::from(ch.is_lowercase());
+    // Zero padding is no letter and no lead byte.
+    let ControlFlow::Continue(()) = lanes::try_for_each_block(text.as_bytes(), 0, |at, block: &[u8; LANES], _| {
+        let bytes = lanes::load(block);
+        ascii_upper.add(lanes::in_range(bytes, b'A', b'Z'));
+        ascii_lower.add(lanes::in_range(bytes, b'a', b'z'));
+        // The first byte of each non-ASCII char (continuation bytes are 0x80 to 0xBF).
+        let mut leads = lanes::high_bits(lanes::in_range(bytes, 0xC0, 0xFF));
+        while leads != 0 {
+            let ch = text[at + leads.trailing_zeros() as usize..]
+                .chars()
+                .next()
+                .expect("a char starts here");
+            // Capital and small letters are all alphabetic (checked over every char in a test).
+            if !is_uncased_block(ch) {
+                upper += usize::from(ch.is_uppercase());
+                lower += usize::from(ch.is_lowercase());
+            }
+            leads &= leads - 1;
         }
-        at += ch.len_utf8();
-    }
-}
-
-/// Capital and small letters of ASCII `bytes`.
-fn ascii_letter_counts(bytes: &[u8]) -> (usize, usize) {
-    // Branch-free counts in byte-wide lanes, which the compiler vectorizes (a chunk of 255
-    // bytes cannot overflow a `u8` count).
-    let (mut upper, mut lower) = (0, 0);
-    for chunk in bytes.chunks(255) {
-        let (mut chunk_upper, mut chunk_lower) = (0u8, 0u8);
-        for &b in chunk {
-            chunk_upper = chunk_upper.wrapping_add(u8::from(b.wrapping_sub(b'A') < 26));
-            chunk_lower = chunk_lower.wrapping_add(u8::from(b.wrapping_sub(b'a') < 26));
-        }
-        upper += usize::from(chunk_upper);
-        lower += usize::from(chunk_lower);
-    }
-    (upper, lower)
+        ControlFlow::<Infallible>::Continue(())
+    });
+    (upper + ascii_upper.sum(), lower + ascii_lower.sum())
 }
 
 /// Whether `ch` is in a common block without capital or small letters, answered without the
-/// Unicode tables: general punctuation, kana, CJK ideographs, Hangul syllables, pictographs and
-/// emoji.
+/// Unicode tables: general punctuation, kana, CJK ideographs, Hangul syllables, specials (U+FFFD,
+/// the replacement char of badly decoded text), pictographs and emoji.
 fn is_uncased_block(ch: char) -> bool {
     matches!(
         u32::from(ch),
-        0x2000..=0x206F | 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0x1F300..=0x1FAFF
+        0x2000..=0x206F | 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xFFF0..=0xFFFF | 0x1F300..=0x1FAFF
     )
 }
 
