@@ -53,7 +53,7 @@ impl LaneCounts {
     /// Counts the lanes set (all ones) in `mask`.
     pub(crate) fn add(&mut self, mask: u8x16) {
         // A set lane is 255, minus one in wrapping arithmetic.
-        self.lanes = self.lanes - mask;
+        self.lanes -= mask;
         self.added += 1;
         if self.added == u8::MAX {
             self.total = self.sum();
