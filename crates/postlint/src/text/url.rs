@@ -202,13 +202,17 @@ struct Chain {
     /// The last run scanned by [`Chain::run`]: `(from, end, last underscore)`; every position
     /// inside it shares its end, so scanning each position of a long run stays linear.
     last_run: (usize, usize, Option<usize>),
+    /// Whether [`domain_at`] may skip the chain after a dot when [`ends_chain_soon`] (off only
+    /// in the test that checks that the fast paths change nothing).
+    fast: bool,
 }
 
 impl Chain {
-    fn new() -> Self {
+    fn new(fast: bool) -> Self {
         Chain {
             links: Vec::new(),
             last_run: (0, 0, None),
+            fast,
         }
     }
 
@@ -323,8 +327,12 @@ fn domain_at(chain: &mut Chain, text: &str, q: usize) -> Option<usize> {
     if text[q..end].chars().next_back().is_some_and(|c| c == '-' || c == '_') {
         return None;
     }
-    // More labels first (greedy), then this label as the domain name.
-    if let Some(best) = chain.best(text, end + 1) {
+    // More labels first (greedy), then this label as the domain name. When the run after the
+    // dot is short, ASCII and ends at no dot (`t.co/`), it is the whole chain of more labels:
+    // one label followed by no dot, which holds no longer domain, so no chain is computed.
+    if !(chain.fast && ends_chain_soon(&bytes[end + 1..]))
+        && let Some(best) = chain.best(text, end + 1)
+    {
         return Some(best);
     }
     if underscore.is_some() {
@@ -332,6 +340,21 @@ fn domain_at(chain: &mut Chain, text: &str, q: usize) -> Option<usize> {
     }
     tld_end(text, end + 1, text.len())
 }
+
+/// Whether `bytes` start with a run of ASCII label chars (maybe empty) of at most
+/// [`SHORT_RUN`] bytes that ends at their end or at an ASCII byte other than a dot: a chain of
+/// one label or none, which [`Chain::best`] answers with `None`. Bounded, so that trying it
+/// at every place of a long run stays linear.
+fn ends_chain_soon(bytes: &[u8]) -> bool {
+    let is_run_byte = |b: u8| b < 0x80 && ASCII_RUN_CHARS[usize::from(b)];
+    match bytes.iter().take(SHORT_RUN + 1).position(|&b| !is_run_byte(b)) {
+        Some(end) => bytes[end] != b'.' && bytes[end].is_ascii(),
+        None => bytes.len() <= SHORT_RUN,
+    }
+}
+
+/// The longest run [`ends_chain_soon`] looks at.
+const SHORT_RUN: usize = 32;
 
 /// The first ASCII domain (validAsciiDomain) inside `domain` at or after `from`: its span.
 fn ascii_domain(text: &str, from: usize, limit: usize) -> Option<Span> {
@@ -616,8 +639,8 @@ pub fn extract_urls(text: &str) -> Vec<Url> {
 }
 
 /// The URL scan; `fast` enables the fast paths (the jumps to the next dot that may end a
-/// domain's first label, and over words that cannot hold a URL); it is off only in the test that
-/// checks they change nothing.
+/// domain's first label, over words that cannot hold a URL, and past short last labels); it is
+/// off only in the test that checks they change nothing.
 fn scan_urls(text: &str, fast: bool) -> Vec<Url> {
     let mut urls = Vec::new();
     let bytes = text.as_bytes();
@@ -626,7 +649,7 @@ fn scan_urls(text: &str, fast: bool) -> Vec<Url> {
     let Some(first_dot) = label_dot(bytes, 0) else {
         return urls;
     };
-    let mut chain = Chain::new();
+    let mut chain = Chain::new(fast);
     let mut at = 0;
     // The first label dot at or after `at`, and the earliest place a match whose domain has it
     // can start.
