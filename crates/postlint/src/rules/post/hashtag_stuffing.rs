@@ -213,9 +213,25 @@ fn with_leading_space(text: &str, span: Span) -> Span {
     Span::new(trimmed.len(), span.end)
 }
 
+/// The most tags [`check_duplicates`] compares pair by pair.
+const FEW_TAGS: usize = 8;
+
 /// Reports hashtags that repeat an earlier one, case-insensitively, in one finding.
 fn check_duplicates(text: &str, tags: &[Hashtag], findings: &mut Vec<Finding>) {
     if tags.len() < 2 {
+        return;
+    }
+    // A few ASCII tags (most posts) are compared pair by pair, which allocates nothing: most
+    // often none repeats, and the counting below is not needed.
+    let few_ascii = tags.len() <= FEW_TAGS && tags.iter().all(|tag| tag.tag.slice(text).is_ascii());
+    if few_ascii
+        && !(1..tags.len()).any(|i| {
+            let tag = tags[i].tag.slice(text);
+            tags[..i]
+                .iter()
+                .any(|earlier| earlier.tag.slice(text).eq_ignore_ascii_case(tag))
+        })
+    {
         return;
     }
     // Each tag's count, by its lowercase form (linear in the number of tags).
@@ -356,6 +372,14 @@ mod tests {
         assert_eq!(report.diagnostics[0].message, "#rust appears twice");
         let fix = report.diagnostics[0].fix.as_ref().unwrap();
         assert_eq!(fix.apply("Learning #Rust, loving #rust"), "Learning #Rust, loving");
+        // Non-ASCII letters of different case, and no repeat among few tags.
+        let report = lint("#Été #ÉTÉ #ete", Network::Linkedin);
+        assert_eq!(report.diagnostics[0].message, "#ÉTÉ appears twice");
+        assert!(
+            lint("Learning #rust and #go with #RustLang", Network::Linkedin)
+                .diagnostics
+                .is_empty()
+        );
     }
 
     #[test]
