@@ -1,5 +1,6 @@
 //! Text read sixteen bytes at a time, each block's bytes compared together (SIMD where the
-//! target has it, through `wide`), for the scans that find where something may start or stop.
+//! target has it, through `wide`), for the scans that find where something may start or stop
+//! and the counts of bytes of a kind.
 
 use std::ops::ControlFlow;
 
@@ -20,6 +21,7 @@ pub(crate) fn equal(bytes: u8x16, byte: u8) -> u8x16 {
 
 /// All ones in the lanes of `bytes` holding a byte of `first..=last`, zero in the others.
 pub(crate) fn in_range(bytes: u8x16, first: u8, last: u8) -> u8x16 {
+    debug_assert!(first <= last, "an empty range");
     // `byte - first <= last - first`, unsigned: `min` leaves it as it is.
     let offsets = bytes - u8x16::splat(first);
     offsets.min(u8x16::splat(last - first)).simd_eq(offsets)

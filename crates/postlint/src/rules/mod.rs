@@ -71,7 +71,8 @@ impl<'a> PostContext<'a> {
             .chain(entities.cashtags.iter().map(|cashtag| cashtag.span))
     }
 
-    /// The text outside entities, as `(offset, piece)` pairs in text order.
+    /// The text outside entities, as `(offset, piece)` pairs in text order (each entity list in
+    /// text order, as [`crate::text::extract`] gives them).
     pub fn prose(&self) -> impl Iterator<Item = (usize, &'a str)> + Clone + 'a {
         let text = self.text;
         let mut spans = self.entities.spans_in_order();

@@ -3,9 +3,9 @@
 //! A phrase starts where a word starts, or at a char that is not part of a word (the `%` of
 //! `% off`). The search finds those places sixteen bytes at a time (SIMD where the target has
 //! it), keeps the ones whose first two bytes open some phrase (a 64 Kbit table), and walks an
-//! anchored aho-corasick automaton from each for the longest phrase there. Most posts hold no phrase: a table lookup per word decides it,
-//! where an unanchored search (with its Teddy prefilter) verified the candidates of every
-//! common prefix. Walks that run long (a long phrase whose start matches word after word) hand
+//! anchored aho-corasick automaton from each for the longest phrase there. Most posts hold no
+//! phrase: a table lookup per word decides it, where an unanchored search (with its Teddy
+//! prefilter) verified the candidates of every common prefix. Walks that run long (a long phrase whose start matches word after word) hand
 //! the rest of the text to the unanchored automaton, so the search stays linear.
 
 use aho_corasick::automaton::Automaton;

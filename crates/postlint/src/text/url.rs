@@ -68,6 +68,11 @@ static ASCII_RUN_CHARS: [bool; 128] = {
     table
 };
 
+/// Whether `b` is an ASCII run char ([`ASCII_RUN_CHARS`]).
+fn is_ascii_run_byte(b: u8) -> bool {
+    b < 0x80 && ASCII_RUN_CHARS[usize::from(b)]
+}
+
 /// A char of an ASCII label (validAsciiDomain): ASCII letters and digits, `-`, Latin accents.
 fn is_ascii_label_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '-' || is_latin_accent(c)
@@ -346,8 +351,7 @@ fn domain_at(chain: &mut Chain, text: &str, q: usize) -> Option<usize> {
 /// one label or none, which [`Chain::best`] answers with `None`. Bounded, so that trying it
 /// at every place of a long run stays linear.
 fn ends_chain_soon(bytes: &[u8]) -> bool {
-    let is_run_byte = |b: u8| b < 0x80 && ASCII_RUN_CHARS[usize::from(b)];
-    match bytes.iter().take(SHORT_RUN + 1).position(|&b| !is_run_byte(b)) {
+    match bytes.iter().take(SHORT_RUN + 1).position(|&b| !is_ascii_run_byte(b)) {
         Some(end) => bytes[end] != b'.' && bytes[end].is_ascii(),
         None => bytes.len() <= SHORT_RUN,
     }
@@ -749,12 +753,11 @@ fn earliest_start(text: &str, dot: usize) -> usize {
 /// starts at `q` that no protocol starts and no dot ends, no URL starts at `q`, and the scan goes
 /// on where [`skip_word`] would send it. `None` when the slow path must decide.
 fn skip_plain_word(bytes: &[u8], q: usize) -> Option<usize> {
-    let is_run_byte = |b: u8| b < 0x80 && ASCII_RUN_CHARS[usize::from(b)];
     let first = *bytes.get(q)?;
-    if !is_run_byte(first) || first.eq_ignore_ascii_case(&b'h') {
+    if !is_ascii_run_byte(first) || first.eq_ignore_ascii_case(&b'h') {
         return None;
     }
-    let end = q + bytes[q..].iter().take_while(|&&b| is_run_byte(b)).count();
+    let end = q + bytes[q..].iter().take_while(|&&b| is_ascii_run_byte(b)).count();
     if bytes.get(end).is_some_and(|&b| b == b'.' || b >= 0x80) {
         return None;
     }

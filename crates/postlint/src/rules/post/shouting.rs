@@ -223,7 +223,8 @@ mod tests {
                 assert_eq!(letter_counts(&text), reference(&text), "{text:?}");
             }
         }
-        assert_eq!(letter_counts(&"Ab".repeat(300)), (300, 300));
+        // Past 255 blocks, where the lane counters are folded.
+        assert_eq!(letter_counts(&"Ab".repeat(3000)), (3000, 3000));
     }
 
     #[test]
