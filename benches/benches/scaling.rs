@@ -1,7 +1,7 @@
 //! Doubling benchmark: every stage (extract, lint_post, normalize, dedup, lint_schedule) on
 //! each input family at half and full size; linear cost shows as twice the time. Families:
 //! pathological posts (10k hashtags, 100 KB of one letter, mark or emoji, 50k combining marks,
-//! URL chains) and schedules (synthetic, identical, near-copies) of 20k and 40k posts.
+//! URL chains, runs of label chars) and schedules (synthetic, identical, near-copies) of 20k and 40k posts.
 //! `examples/scaling_table.rs` prints the same measurements as a table of ratios.
 //!
 //! `cargo bench -p postlint-benches --bench scaling`

@@ -108,11 +108,14 @@ pub enum Pathology {
     UrlChain,
     /// Distinct URLs separated by spaces.
     SpacedUrls,
+    /// A long run of label chars broken by `-` before a dot, and a long label after it (every
+    /// `-` is a place a URL may start, each sharing that run and that label).
+    LabelRuns,
 }
 
 impl Pathology {
     /// Every pathology.
-    pub const ALL: [Pathology; 7] = [
+    pub const ALL: [Pathology; 8] = [
         Pathology::Hashtags,
         Pathology::OneLetter,
         Pathology::OneMark,
@@ -120,6 +123,7 @@ impl Pathology {
         Pathology::CombiningMarks,
         Pathology::UrlChain,
         Pathology::SpacedUrls,
+        Pathology::LabelRuns,
     ];
 
     /// A short name for tables and benchmark ids.
@@ -132,11 +136,13 @@ impl Pathology {
             Pathology::CombiningMarks => "combining-marks",
             Pathology::UrlChain => "url-chain",
             Pathology::SpacedUrls => "spaced-urls",
+            Pathology::LabelRuns => "label-runs",
         }
     }
 
     /// The number of units of the named worst case: 10k hashtags, 100 KB of one letter or
-    /// mark, 100 KB of one emoji, 50k combining marks (100 KB), URLs making about 100 KB.
+    /// mark, 100 KB of one emoji, 50k combining marks (100 KB), URLs making about 100 KB, label
+    /// runs of 75 KB.
     pub fn full_units(self) -> usize {
         match self {
             Pathology::Hashtags => 10_000,
@@ -144,6 +150,7 @@ impl Pathology {
             Pathology::OneEmoji => 25_000,
             Pathology::CombiningMarks => 50_000,
             Pathology::UrlChain | Pathology::SpacedUrls => 5_000,
+            Pathology::LabelRuns => 25_000,
         }
     }
 
@@ -167,6 +174,7 @@ impl Pathology {
             Pathology::SpacedUrls => (0..units).for_each(|i| {
                 let _ = write!(text, "https://s{i}.example.com/p ");
             }),
+            Pathology::LabelRuns => text = format!("{}a.{}/", "a-".repeat(units), "b".repeat(units)),
         }
         text
     }

@@ -149,6 +149,7 @@ impl Family {
             Family::Post(Pathology::OneEmoji) => "emoji",
             Family::Post(Pathology::CombiningMarks) => "marks",
             Family::Post(Pathology::UrlChain | Pathology::SpacedUrls) => "URLs",
+            Family::Post(Pathology::LabelRuns) => "labels",
             Family::Synthetic | Family::Identical | Family::NearCopies => "posts",
         }
     }

@@ -123,7 +123,16 @@ fn listed_tld_end(text: &str, at: usize, limit: usize) -> Option<usize> {
     // Most TLDs are ASCII letters followed by an ASCII char or nothing. No TLD holds another
     // ASCII char (a test checks the lists), so the only candidate is then the whole run of
     // letters: a shorter one is followed by a letter, which does not end a TLD.
-    let letters = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    // Counted no further than one letter past the longest TLD: a longer run is none, and
+    // counting it all at every place tried in a long run would be quadratic.
+    let letters = bytes
+        .iter()
+        .take(MAX_TLD_BYTES + 1)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    if letters > MAX_TLD_BYTES {
+        return None;
+    }
     if bytes.get(letters).is_some_and(|b| !b.is_ascii()) {
         return unicode_tld_end(text, at, limit);
     }
@@ -757,7 +766,16 @@ fn skip_plain_word(bytes: &[u8], q: usize) -> Option<usize> {
     if !is_ascii_run_byte(first) || first.eq_ignore_ascii_case(&b'h') {
         return None;
     }
-    let end = q + bytes[q..].iter().take_while(|&&b| is_ascii_run_byte(b)).count();
+    // Words longer than a TLD go to the slow path, whose runs are cached: reading a long run at
+    // every place tried in it would be quadratic.
+    let end = q + bytes[q..]
+        .iter()
+        .take(MAX_TLD_BYTES + 1)
+        .take_while(|&&b| is_ascii_run_byte(b))
+        .count();
+    if end - q > MAX_TLD_BYTES {
+        return None;
+    }
     if bytes.get(end).is_some_and(|&b| b == b'.' || b >= 0x80) {
         return None;
     }
