@@ -78,10 +78,7 @@ fn copied_run_len(bytes: &[u8], after_space: bool) -> usize {
         after_space = (spaces >> (LANES - 1)) & 1;
         ControlFlow::Continue(())
     });
-    match end {
-        ControlFlow::Break(end) => end,
-        ControlFlow::Continue(()) => bytes.len(),
-    }
+    end.break_value().unwrap_or(bytes.len())
 }
 
 impl Folded {

@@ -2,6 +2,7 @@
 //! target has it, through `wide`), for the scans that find where something may start or stop
 //! and the counts of bytes of a kind.
 
+use std::convert::Infallible;
 use std::ops::ControlFlow;
 
 use wide::u8x16;
@@ -73,6 +74,14 @@ impl LaneCounts {
                 .map(|&count| usize::from(count))
                 .sum::<usize>()
     }
+}
+
+/// [`try_for_each_block`] for a scan that reads every block.
+pub(crate) fn for_each_block<const N: usize>(bytes: &[u8], pad: u8, mut each: impl FnMut(usize, &[u8; N], usize)) {
+    let ControlFlow::<Infallible>::Continue(()) = try_for_each_block(bytes, pad, |at, block, len| {
+        each(at, block, len);
+        ControlFlow::Continue(())
+    });
 }
 
 /// Calls `each` with the offset of every `N` bytes of `bytes` in order, the bytes, and how many

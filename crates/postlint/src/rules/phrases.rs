@@ -5,15 +5,14 @@
 //! it), keeps the ones whose first two bytes open some phrase (a 64 Kbit table), and walks an
 //! anchored aho-corasick automaton from each for the longest phrase there. Most posts hold no
 //! phrase: a table lookup per word decides it, where an unanchored search (with its Teddy
-//! prefilter) verified the candidates of every common prefix. Walks that run long (a long phrase whose start matches word after word) hand
-//! the rest of the text to the unanchored automaton, so the search stays linear.
+//! prefilter) verified the candidates of every common prefix. Walks that run long (a long phrase
+//! whose start matches word after word) hand the rest of the text to the unanchored automaton,
+//! so the search stays linear.
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
-use std::convert::Infallible;
-use std::ops::ControlFlow;
 use std::sync::OnceLock;
 
 use wide::u8x16;
@@ -381,7 +380,7 @@ fn for_each_possible_start(bytes: &[u8], first_bytes: &StartBytes, mut visit: im
     let others = first_bytes.others.as_deref().unwrap_or_default();
     // Whether the byte before the span is an ASCII word char, as bit 0.
     let mut word_before = 0;
-    let ControlFlow::Continue(()) = lanes::try_for_each_block(bytes, 0, |at, span: &[u8; SPAN], len| {
+    lanes::for_each_block(bytes, 0, |at, span: &[u8; SPAN], len| {
         let (mut words, mut other_bytes) = (0u64, 0u64);
         for (index, block) in span.as_chunks::<LANES>().0.iter().enumerate() {
             let (block_words, block_others) = classify(block, others);
@@ -402,7 +401,6 @@ fn for_each_possible_start(bytes: &[u8], first_bytes: &StartBytes, mut visit: im
             visit(at + starts.trailing_zeros() as usize);
             starts &= starts - 1;
         }
-        ControlFlow::<Infallible>::Continue(())
     });
 }
 

@@ -355,19 +355,24 @@ fn domain_at(chain: &mut Chain, text: &str, q: usize) -> Option<usize> {
     tld_end(text, end + 1, text.len())
 }
 
-/// Whether `bytes` start with a run of ASCII label chars (maybe empty) of at most
-/// [`SHORT_RUN`] bytes that ends at their end or at an ASCII byte other than a dot: a chain of
-/// one label or none, which [`Chain::best`] answers with `None`. Bounded, so that trying it
-/// at every place of a long run stays linear.
+/// Whether `bytes` start with a short run of ASCII run chars ([`short_ascii_run`], maybe empty)
+/// that ends at their end or at an ASCII byte other than a dot: a chain of one label or none,
+/// which [`Chain::best`] answers with `None`.
 fn ends_chain_soon(bytes: &[u8]) -> bool {
-    match bytes.iter().take(SHORT_RUN + 1).position(|&b| !is_ascii_run_byte(b)) {
-        Some(end) => bytes[end] != b'.' && bytes[end].is_ascii(),
-        None => bytes.len() <= SHORT_RUN,
-    }
+    short_ascii_run(bytes).is_some_and(|len| bytes.get(len).is_none_or(|&b| b != b'.' && b.is_ascii()))
 }
 
-/// The longest run [`ends_chain_soon`] looks at.
-const SHORT_RUN: usize = 32;
+/// The length of the run of ASCII run chars at the start of `bytes`, if it is no longer than
+/// the longest TLD. The fast paths that try it at every place of a long run read a bounded
+/// part of it (longer runs go to the slow path, whose runs are cached), so they stay linear.
+fn short_ascii_run(bytes: &[u8]) -> Option<usize> {
+    let len = bytes
+        .iter()
+        .take(MAX_TLD_BYTES + 1)
+        .take_while(|&&b| is_ascii_run_byte(b))
+        .count();
+    (len <= MAX_TLD_BYTES).then_some(len)
+}
 
 /// The first ASCII domain (validAsciiDomain) inside `domain` at or after `from`: its span.
 fn ascii_domain(text: &str, from: usize, limit: usize) -> Option<Span> {
@@ -766,16 +771,7 @@ fn skip_plain_word(bytes: &[u8], q: usize) -> Option<usize> {
     if !is_ascii_run_byte(first) || first.eq_ignore_ascii_case(&b'h') {
         return None;
     }
-    // Words longer than a TLD go to the slow path, whose runs are cached: reading a long run at
-    // every place tried in it would be quadratic.
-    let end = q + bytes[q..]
-        .iter()
-        .take(MAX_TLD_BYTES + 1)
-        .take_while(|&&b| is_ascii_run_byte(b))
-        .count();
-    if end - q > MAX_TLD_BYTES {
-        return None;
-    }
+    let end = q + short_ascii_run(&bytes[q..])?;
     if bytes.get(end).is_some_and(|&b| b == b'.' || b >= 0x80) {
         return None;
     }

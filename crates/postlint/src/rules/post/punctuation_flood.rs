@@ -1,8 +1,5 @@
 //! `punctuation-flood`: runs of exclamation and question marks.
 
-use std::convert::Infallible;
-use std::ops::ControlFlow;
-
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -86,7 +83,7 @@ fn longest_run(text: &str) -> usize {
     // Where the last run read ends: starts before it were part of it.
     let mut read_to = 0;
     // Zero padding starts no mark.
-    let ControlFlow::Continue(()) = lanes::try_for_each_block(text.as_bytes(), 0, |at, block: &[u8; LANES], _| {
+    lanes::for_each_block(text.as_bytes(), 0, |at, block: &[u8; LANES], _| {
         let bytes = lanes::load(block);
         let mut starts = lanes::high_bits(
             lanes::equal(bytes, b'!')
@@ -108,7 +105,6 @@ fn longest_run(text: &str) -> usize {
             longest = longest.max(run);
             read_to = end;
         }
-        ControlFlow::<Infallible>::Continue(())
     });
     longest
 }

@@ -1,8 +1,5 @@
 //! `shouting`: a post written mostly in capital letters.
 
-use std::convert::Infallible;
-use std::ops::ControlFlow;
-
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -118,7 +115,7 @@ fn letter_counts(text: &str) -> (usize, usize) {
     let (mut ascii_upper, mut ascii_lower) = (LaneCounts::ZERO, LaneCounts::ZERO);
     let (mut upper, mut lower) = (0, 0);
     // Zero padding is no letter and no lead byte.
-    let ControlFlow::Continue(()) = lanes::try_for_each_block(text.as_bytes(), 0, |at, block: &[u8; LANES], _| {
+    lanes::for_each_block(text.as_bytes(), 0, |at, block: &[u8; LANES], _| {
         let bytes = lanes::load(block);
         ascii_upper.add(lanes::in_range(bytes, b'A', b'Z'));
         ascii_lower.add(lanes::in_range(bytes, b'a', b'z'));
@@ -136,7 +133,6 @@ fn letter_counts(text: &str) -> (usize, usize) {
             }
             leads &= leads - 1;
         }
-        ControlFlow::<Infallible>::Continue(())
     });
     (upper + ascii_upper.sum(), lower + ascii_lower.sum())
 }
