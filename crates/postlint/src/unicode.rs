@@ -10,6 +10,8 @@
 
 use std::borrow::Cow;
 
+use crate::lanes::{self, LANES};
+
 /// A Unicode normalization form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
@@ -19,20 +21,39 @@ pub enum Form {
     Nfkc,
 }
 
-/// The length of the run of ASCII bytes that `bytes` starts with, read eight bytes at a time:
-/// most posts are ASCII but for a few chars (a curly quote, an emoji), and the scans that only
-/// care about those skip the rest this way.
+/// The length of the run of ASCII bytes that `bytes` starts with, read [`LANES`] bytes at a
+/// time: most posts are ASCII but for a few chars (a curly quote, an emoji), and the scans that
+/// only care about those skip the rest this way. The bytes after the last whole block are read
+/// as the text's last block, which overlaps the blocks before (ASCII, or the scan had stopped).
 pub(crate) fn ascii_prefix_len(bytes: &[u8]) -> usize {
-    let mut words = bytes.chunks_exact(8);
-    let mut at = 0;
-    for word in &mut words {
-        let high_bits = u64::from_le_bytes(word.try_into().expect("8 bytes")) & 0x8080_8080_8080_8080;
+    let (blocks, rest) = bytes.as_chunks::<LANES>();
+    for (index, block) in blocks.iter().enumerate() {
+        let high_bits = lanes::high_bits(lanes::load(block));
         if high_bits != 0 {
-            return at + (high_bits.trailing_zeros() / 8) as usize;
+            return index * LANES + high_bits.trailing_zeros() as usize;
         }
-        at += 8;
     }
-    at + words.remainder().iter().take_while(|b| b.is_ascii()).count()
+    match bytes.last_chunk::<LANES>() {
+        _ if rest.is_empty() => bytes.len(),
+        Some(last) => match lanes::high_bits(lanes::load(last)) {
+            0 => bytes.len(),
+            high_bits => bytes.len() - LANES + high_bits.trailing_zeros() as usize,
+        },
+        None => rest.iter().take_while(|b| b.is_ascii()).count(),
+    }
+}
+
+/// Whether `bytes` is all ASCII: the blocks ORed together and the last block read again, as in
+/// [`ascii_prefix_len`] (std's `is_ascii` reads the last bytes up to 63 one at a time).
+pub(crate) fn is_ascii(bytes: &[u8]) -> bool {
+    let Some(last) = bytes.last_chunk::<LANES>() else {
+        return bytes.is_ascii();
+    };
+    let (blocks, _) = bytes.as_chunks::<LANES>();
+    let any = blocks
+        .iter()
+        .fold(lanes::load(last), |any, block| any | lanes::load(block));
+    lanes::high_bits(any) == 0
 }
 
 /// `text` in NFC (borrowed when it already is).
@@ -176,7 +197,7 @@ mod imp {
     use std::borrow::Cow;
     use std::sync::OnceLock;
 
-    use super::{Form, ascii_prefix_len, is_own_nfkc};
+    use super::{Form, ascii_prefix_len, is_ascii, is_own_nfkc};
 
     /// The host's normalizer.
     pub static HOST: OnceLock<fn(&str, Form) -> String> = OnceLock::new();
@@ -279,14 +300,22 @@ mod tests {
     #[test]
     fn ascii_prefix_len_stops_at_the_first_non_ascii_byte() {
         let mut random = crate::testing::Xorshift::new(0xA5C1_1000_0000_0001);
-        for _ in 0..2000 {
-            let length = random.below(40);
+        for round in 0..4000 {
+            // Half the texts nearly all ASCII, so that runs cross blocks and end in the last,
+            // overlapping one.
+            let chars = ['a', ' ', '\u{7F}', 'é', '😀'];
+            let ascii_only = if round % 2 == 0 { 0 } else { 40 };
+            let length = random.below(80);
             let text: String = (0..length)
-                .map(|_| ['a', ' ', 'é', '😀', '\u{7F}'][random.below(5)])
+                .map(|_| match random.below(chars.len() + ascii_only) {
+                    pick if pick < chars.len() => chars[pick],
+                    _ => 'b',
+                })
                 .collect();
             let bytes = text.as_bytes();
             let expected = bytes.iter().take_while(|b| b.is_ascii()).count();
             assert_eq!(ascii_prefix_len(bytes), expected, "{text:?}");
+            assert_eq!(is_ascii(bytes), bytes.is_ascii(), "{text:?}");
         }
     }
 

@@ -18,6 +18,7 @@
 //!   linked as a chain).
 
 use crate::fasthash::FastMap;
+use crate::unicode::is_ascii;
 
 /// Settings for duplicate detection.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,7 +126,7 @@ const BASE_OUT_NEXT: u64 = BASE.wrapping_mul(BASE).wrapping_mul(BASE).wrapping_m
 /// A 5-gram's hash is a polynomial of its chars, kept by a rolling update (one multiply in,
 /// one out), then spread by [`mix`].
 fn for_each_shingle(text: &str, mut each: impl FnMut(u64)) -> usize {
-    if text.is_ascii() {
+    if is_ascii(text.as_bytes()) {
         // Each byte is a char: the char leaving the window is the byte four places back.
         let values = text.as_bytes();
         let value = |byte: &u8| u64::from(*byte) + 1;

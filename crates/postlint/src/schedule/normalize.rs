@@ -12,6 +12,7 @@ use std::ops::Range;
 use crate::fold::{fold_chars, is_ascii_word_byte, is_word_char};
 use crate::span::Span;
 use crate::text::Entities;
+use crate::unicode::is_ascii;
 
 /// An entity of the text, as normalization treats it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -248,7 +249,7 @@ fn push_char(out: &mut Vec<u8>, ch: char) {
 
 /// Appends the folded form of `text` (NFKC per char, lowercase) to `out`.
 fn fold_into(out: &mut Vec<u8>, text: &str) {
-    if text.is_ascii() {
+    if is_ascii(text.as_bytes()) {
         out.extend(text.bytes().map(|byte| byte.to_ascii_lowercase()));
     } else {
         fold_chars(text, |_, folded| folded.for_each(|ch| push_char(out, ch)));

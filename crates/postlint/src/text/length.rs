@@ -9,7 +9,7 @@ use super::{Entities, Url, extract_urls};
 use crate::emoji::{is_emoji_grapheme, may_contain_emoji, plainly_alone, starts_no_emoji};
 use crate::network::Network;
 use crate::span::Span;
-use crate::unicode::ascii_prefix_len;
+use crate::unicode::{ascii_prefix_len, is_ascii};
 
 /// A weight for a range of code points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,7 +129,7 @@ pub fn weighted_length_with(text: &str, entities: &Entities, config: &WeightedCo
 
 /// The weighted length, with `known_urls` (every URL of `text`) when the caller has them.
 fn measure(text: &str, config: &WeightedConfig, known_urls: Option<&[Url]>) -> WeightedLength {
-    if text.is_ascii() {
+    if is_ascii(text.as_bytes()) {
         return ascii_weighted_length(text, config, known_urls);
     }
     // Length is measured on the NFC form; ranges map back to the original text.
@@ -318,7 +318,7 @@ pub fn network_length(text: &str, entities: &Entities, network: Network) -> usiz
     match network {
         Network::X => weighted_length_with(text, entities, &WeightedConfig::V3).weighted_length,
         // In ASCII every char is a grapheme but CR LF, which is one.
-        Network::Bluesky if text.is_ascii() => text.len() - text.matches("\r\n").count(),
+        Network::Bluesky if is_ascii(text.as_bytes()) => text.len() - text.matches("\r\n").count(),
         Network::Bluesky => text.graphemes(true).count(),
         Network::Mastodon => {
             let url_chars: usize = entities
