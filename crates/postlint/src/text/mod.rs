@@ -12,6 +12,7 @@ mod tlds;
 mod url;
 mod validate;
 
+use crate::lanes;
 use crate::span::Span;
 use chars::{char_at, char_before, is_hashtag_alnum, is_hashtag_alpha, is_latin_accent, is_space};
 
@@ -190,7 +191,7 @@ fn next_sigil(text: &str, from: usize, ascii: u8, full_width: char) -> Option<(u
     let lead = full_width.encode_utf8(&mut buffer).as_bytes();
     let mut at = from;
     while at < bytes.len() {
-        match memchr::memchr2(ascii, lead[0], &bytes[at..]) {
+        match lanes::position_of_either(&bytes[at..], ascii, lead[0]) {
             None => return None,
             Some(offset) => {
                 at += offset;
@@ -362,7 +363,7 @@ pub fn extract_cashtags(text: &str) -> Vec<Cashtag> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut from = 0;
-    while let Some(offset) = memchr::memchr(b'$', &bytes[from..]) {
+    while let Some(offset) = lanes::position_of_either(&bytes[from..], b'$', b'$') {
         let at = from + offset;
         from = at + 1;
         if char_before(text, at).is_some_and(|c| !is_space(c)) {

@@ -25,6 +25,7 @@ use super::chars::{
 };
 use super::tlds::{COUNTRY, GENERIC};
 use crate::fasthash::FastSet;
+use crate::lanes;
 use crate::span::Span;
 
 /// The longest domain label accepted (as in IDNA).
@@ -731,7 +732,7 @@ fn scan_urls(text: &str, fast: bool) -> Vec<Url> {
 /// chars to its first dot, and a label or TLD follows that dot.
 fn label_dot(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
-    while let Some(offset) = memchr::memchr(b'.', &bytes[at..]) {
+    while let Some(offset) = lanes::position_of_either(&bytes[at..], b'.', b'.') {
         let dot = at + offset;
         if bytes
             .get(dot + 1)
