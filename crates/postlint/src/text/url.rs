@@ -435,6 +435,14 @@ fn encoded_domain_len(text: &str, domain: Span) -> Option<usize> {
     if domain_text.starts_with("xn--") && ascii_domain(text, domain.start, domain.end).is_none() {
         return None;
     }
+    if domain_text.bytes().all(|b| b < 0x7F) {
+        // Nothing to encode (most domains): each label as it is, not empty nor too long.
+        let labels_fit = domain_text
+            .as_bytes()
+            .split(|&b| b == b'.')
+            .all(|label| (1..=MAX_LABEL).contains(&label.len()));
+        return labels_fit.then_some(domain_text.len());
+    }
     let mut total = 0;
     for (i, label) in domain_text.split('.').enumerate() {
         // punycode.js also splits on the ideographic and full-width full stops.
@@ -1000,6 +1008,20 @@ mod tests {
         assert_eq!(punycode_len("bücher"), "bcher-kva".len());
         assert_eq!(punycode_len("münchen"), "mnchen-3ya".len());
         assert_eq!(punycode_len("はじめよう"), "p8j0a9n6a0m".len());
+    }
+
+    #[test]
+    fn encoded_domains_count_labels_as_punycode_has_them() {
+        let encoded = |domain: &str| encoded_domain_len(domain, Span::new(0, domain.len()));
+        let longest = "a".repeat(MAX_LABEL);
+        assert_eq!(encoded("t.co"), Some(4));
+        assert_eq!(encoded(&format!("{longest}.com")), Some(MAX_LABEL + 4));
+        assert_eq!(encoded(&format!("{longest}a.com")), None);
+        assert_eq!(encoded("a..com"), None);
+        assert_eq!(encoded("bücher.de"), Some("xn--bcher-kva.de".len()));
+        // A full-width full stop is encoded as a dot, within its label.
+        assert_eq!(encoded("a\u{FF0E}b.com"), Some(7));
+        assert_eq!(encoded(&format!("{longest}\u{FF0E}b.com")), None);
     }
 
     #[test]
