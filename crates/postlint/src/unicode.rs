@@ -202,7 +202,7 @@ mod imp {
     use std::borrow::Cow;
     use std::sync::OnceLock;
 
-    use super::{Form, ascii_prefix_len, is_ascii, is_own_nfkc};
+    use super::{Form, ascii_prefix_len, is_own_nfkc};
 
     /// The host's normalizer.
     pub static HOST: OnceLock<fn(&str, Form) -> String> = OnceLock::new();
