@@ -46,19 +46,26 @@ pub fn emoji_chars_at_least(text: &str, count: usize) -> bool {
     }
     let mut found = 0;
     let mut at = 0;
-    loop {
+    while at < text.len() {
         at += ascii_prefix_len(&text.as_bytes()[at..]);
-        let Some(ch) = text[at..].chars().next() else {
-            return false;
-        };
-        if has_emoji_property(ch) {
-            found += 1;
-            if found == count {
-                return true;
+        // The non-ASCII chars up to the next ASCII one, in one pass.
+        let rest = &text[at..];
+        let mut end = rest.len();
+        for (offset, ch) in rest.char_indices() {
+            if ch.is_ascii() {
+                end = offset;
+                break;
+            }
+            if has_emoji_property(ch) {
+                found += 1;
+                if found == count {
+                    return true;
+                }
             }
         }
-        at += ch.len_utf8();
+        at += end;
     }
+    false
 }
 
 /// Whether `ch` has an emoji property. In ASCII only the digits, `#` and `*` have one; beyond it
@@ -278,6 +285,28 @@ mod tests {
         assert!(emoji_chars_at_least("é ©  ❤\u{FE0F} 😀", 4));
         assert!(!emoji_chars_at_least("é ©  ❤\u{FE0F} 😀", 5));
         assert!(!emoji_chars_at_least("漢字 ÀÉ Привет 1 # *", 1));
+    }
+
+    #[test]
+    fn emoji_chars_are_counted_across_ascii_and_other_runs() {
+        let pieces = [
+            "a", " ", "1", "#", "é", "漢", "😀", "\u{FE0F}", "\u{FFFD}", "©", "‼", "\u{301}",
+        ];
+        let mut random = crate::testing::Xorshift::new(0xE307_0000_0000_0001);
+        for _ in 0..5_000 {
+            let text = random.text(&pieces, 20);
+            let emoji_chars = text
+                .chars()
+                .filter(|&ch| !ch.is_ascii() && has_emoji_property(ch))
+                .count();
+            for count in 0..=emoji_chars + 1 {
+                assert_eq!(
+                    emoji_chars_at_least(&text, count),
+                    count <= emoji_chars,
+                    "{text:?} {count}"
+                );
+            }
+        }
     }
 
     #[test]
