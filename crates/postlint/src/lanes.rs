@@ -61,6 +61,11 @@ pub(crate) fn position_of_either(bytes: &[u8], first: u8, second: u8) -> Option<
     }
 }
 
+/// The offset of the first `byte` of `bytes` ([`position_of_either`] with one byte).
+pub(crate) fn position_of(bytes: &[u8], byte: u8) -> Option<usize> {
+    position_of_either(bytes, byte, byte)
+}
+
 /// How often each lane was set in the masks added, summed over the lanes: a count of bytes,
 /// kept per lane in byte-wide counters (no population count, which x86-64 lacks by default).
 #[derive(Clone, Copy)]

@@ -363,7 +363,7 @@ pub fn extract_cashtags(text: &str) -> Vec<Cashtag> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut from = 0;
-    while let Some(offset) = lanes::position_of_either(&bytes[from..], b'$', b'$') {
+    while let Some(offset) = lanes::position_of(&bytes[from..], b'$') {
         let at = from + offset;
         from = at + 1;
         if char_before(text, at).is_some_and(|c| !is_space(c)) {

@@ -747,7 +747,7 @@ fn scan_urls(text: &str, fast: bool) -> Vec<Url> {
 /// chars to its first dot, and a label or TLD follows that dot.
 fn label_dot(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
-    while let Some(offset) = lanes::position_of_either(&bytes[at..], b'.', b'.') {
+    while let Some(offset) = lanes::position_of(&bytes[at..], b'.') {
         let dot = at + offset;
         if bytes
             .get(dot + 1)
