@@ -33,18 +33,21 @@ pub(crate) fn high_bits(lanes: u8x16) -> u32 {
     lanes.to_bitmask()
 }
 
-/// The offset of the first byte of `bytes` that is `first` or `second`: [`LANES`] bytes a step,
-/// and the bytes after the last whole block read as the last block of `bytes`, overlapping the
-/// blocks before (which held neither, or the search had stopped). For the short texts of posts
-/// this costs less than memchr, whose set-up alone takes tens of instructions per call.
-pub(crate) fn position_of_either(bytes: &[u8], first: u8, second: u8) -> Option<usize> {
-    let found = |block: &[u8; LANES]| {
-        let lanes = load(block);
-        high_bits(equal(lanes, first) | equal(lanes, second))
-    };
+/// The offset of the first byte of `bytes` that `found` marks (the high bit of its lane in the
+/// block, as [`high_bits`] reads it; `found_byte` says the same of one byte): [`LANES`] bytes a
+/// step, and the bytes after the last whole block read as the last block of `bytes`,
+/// overlapping the blocks before (which held none, or the search had stopped). For the short
+/// texts of posts this costs less than memchr, whose set-up alone takes tens of instructions
+/// per call, and needs no padded copy of the last block.
+pub(crate) fn first_position(
+    bytes: &[u8],
+    found: impl Fn(u8x16) -> u8x16,
+    found_byte: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let bits = |block: &[u8; LANES]| high_bits(found(load(block)));
     let (blocks, rest) = bytes.as_chunks::<LANES>();
     for (index, block) in blocks.iter().enumerate() {
-        let bits = found(block);
+        let bits = bits(block);
         if bits != 0 {
             return Some(index * LANES + bits.trailing_zeros() as usize);
         }
@@ -53,12 +56,21 @@ pub(crate) fn position_of_either(bytes: &[u8], first: u8, second: u8) -> Option<
         return None;
     }
     match bytes.last_chunk::<LANES>() {
-        Some(last) => match found(last) {
+        Some(last) => match bits(last) {
             0 => None,
             bits => Some(bytes.len() - LANES + bits.trailing_zeros() as usize),
         },
-        None => rest.iter().position(|&byte| byte == first || byte == second),
+        None => rest.iter().position(|&byte| found_byte(byte)),
     }
+}
+
+/// The offset of the first byte of `bytes` that is `first` or `second` ([`first_position`]).
+pub(crate) fn position_of_either(bytes: &[u8], first: u8, second: u8) -> Option<usize> {
+    first_position(
+        bytes,
+        |lanes| equal(lanes, first) | equal(lanes, second),
+        |byte| byte == first || byte == second,
+    )
 }
 
 /// The offset of the first `byte` of `bytes` ([`position_of_either`] with one byte).

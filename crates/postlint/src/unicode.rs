@@ -22,25 +22,11 @@ pub enum Form {
 }
 
 /// The length of the run of ASCII bytes that `bytes` starts with, read [`LANES`] bytes at a
-/// time: most posts are ASCII but for a few chars (a curly quote, an emoji), and the scans that
-/// only care about those skip the rest this way. The bytes after the last whole block are read
-/// as the text's last block, which overlaps the blocks before (ASCII, or the scan had stopped).
+/// time ([`lanes::first_position`]: the high bit of a lane is that of its byte): most posts
+/// are ASCII but for a few chars (a curly quote, an emoji), and the scans that only care about
+/// those skip the rest this way.
 pub(crate) fn ascii_prefix_len(bytes: &[u8]) -> usize {
-    let (blocks, rest) = bytes.as_chunks::<LANES>();
-    for (index, block) in blocks.iter().enumerate() {
-        let high_bits = lanes::high_bits(lanes::load(block));
-        if high_bits != 0 {
-            return index * LANES + high_bits.trailing_zeros() as usize;
-        }
-    }
-    match bytes.last_chunk::<LANES>() {
-        _ if rest.is_empty() => bytes.len(),
-        Some(last) => match lanes::high_bits(lanes::load(last)) {
-            0 => bytes.len(),
-            high_bits => bytes.len() - LANES + high_bits.trailing_zeros() as usize,
-        },
-        None => rest.iter().take_while(|b| b.is_ascii()).count(),
-    }
+    lanes::first_position(bytes, |lanes| lanes, |byte| !byte.is_ascii()).unwrap_or(bytes.len())
 }
 
 /// Whether `bytes` is all ASCII: the blocks ORed together and the last block read again, as in
