@@ -15,13 +15,14 @@ use crate::lanes::{self, LANES};
 use crate::span::Span;
 
 /// A folded copy of a text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Folded {
     /// The folded text.
     pub text: String,
-    /// Where the bytes of `text` came from, piece by piece in order; `None` when the folded
-    /// text is the ASCII-lowercased original.
-    origins: Option<Vec<Piece>>,
+    /// Where the bytes of `text` came from, piece by piece in order (unused when `lowercased`).
+    origins: Vec<Piece>,
+    /// Whether the folded text is the ASCII-lowercased original, byte for byte.
+    lowercased: bool,
 }
 
 /// Bytes of the folded text, from `folded` up to the next piece's, and where they came from.
@@ -84,16 +85,30 @@ fn copied_run_len(bytes: &[u8], after_space: bool) -> usize {
 impl Folded {
     /// Folds `text`.
     pub fn new(text: &str) -> Self {
+        let mut folded = Self::default();
+        folded.refold(text);
+        folded
+    }
+
+    /// Folds `text` in place of the text folded before, reusing the buffers.
+    pub(crate) fn refold(&mut self, text: &str) {
         let bytes = text.as_bytes();
-        if copied_run_len(bytes, false) == bytes.len() {
-            return Self {
-                text: text.to_ascii_lowercase(),
-                origins: None,
-            };
+        let Self {
+            text: folded,
+            origins,
+            lowercased,
+        } = self;
+        folded.clear();
+        origins.clear();
+        *lowercased = copied_run_len(bytes, false) == bytes.len();
+        if *lowercased {
+            folded.push_str(text);
+            folded.make_ascii_lowercase();
+            return;
         }
-        let mut folded = String::with_capacity(text.len() + 8);
+        folded.reserve(text.len() + 8);
         // About one piece per word, for text that is mostly ASCII.
-        let mut origins: Vec<Piece> = Vec::with_capacity(text.len() / 4 + 4);
+        origins.reserve(text.len() / 4 + 4);
         let mut chars = CharNfkc::new(text);
         let mut in_space = false;
         let mut at = 0;
@@ -102,7 +117,7 @@ impl Folded {
             // A run of ASCII chars that folds to itself: lowercased and mapped at once.
             let run = copied_run_len(&bytes[at..], in_space);
             if run > 0 {
-                push_copied(&mut origins, folded.len(), at);
+                push_copied(origins, folded.len(), at);
                 let start = folded.len();
                 folded.push_str(&text[at..at + run]);
                 folded[start..].make_ascii_lowercase();
@@ -114,7 +129,7 @@ impl Folded {
                 // ASCII whitespace that is not a single space (the run took every other ASCII
                 // char).
                 if !in_space {
-                    push_copied(&mut origins, folded.len(), at);
+                    push_copied(origins, folded.len(), at);
                     folded.push(' ');
                 }
                 in_space = true;
@@ -125,7 +140,7 @@ impl Folded {
             let end = at + ch.len_utf8();
             let space = ch.is_whitespace();
             if !space && folds_to_itself(ch) {
-                push_copied(&mut origins, folded.len(), at);
+                push_copied(origins, folded.len(), at);
                 folded.push_str(&text[at..end]);
                 in_space = false;
                 at = end;
@@ -149,17 +164,14 @@ impl Folded {
             in_space = space;
             at = end;
         }
-        Self {
-            text: folded,
-            origins: Some(origins),
-        }
     }
 
     /// The original span of the folded byte range `span` (whole original chars).
     pub fn original(&self, span: Span) -> Span {
-        let Some(origins) = &self.origins else {
+        if self.lowercased {
             return span;
-        };
+        }
+        let origins = &self.origins;
         if span.start >= self.text.len() {
             let end = self
                 .text
@@ -371,6 +383,8 @@ mod tests {
         (folded, origins)
     }
 
+    /// One `Folded` refolded for each text in turn, so that the test also catches state left
+    /// over from the text before (ASCII-only texts and others come in random order).
     #[test]
     fn piecewise_map_agrees_with_a_map_per_byte() {
         let pieces = [
@@ -379,9 +393,10 @@ mod tests {
         ];
         let mut rng = crate::testing::Xorshift::new(0x9E37_79B9_7F4A_7C15);
         let mut next = |bound: usize| rng.below(bound);
+        let mut folded = Folded::default();
         for _ in 0..5_000 {
             let text: String = (0..1 + next(16)).map(|_| pieces[next(pieces.len())]).collect();
-            let folded = Folded::new(&text);
+            folded.refold(&text);
             let (reference, origins) = dense_reference(&text);
             assert_eq!(folded.text, reference, "{text:?}");
             for start in 0..=origins.len() {

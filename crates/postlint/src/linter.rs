@@ -1,5 +1,7 @@
 //! The linter: configured rules applied to posts.
 
+use std::cell::Cell;
+
 use crate::config::{Config, ConfigError, Scoring};
 use crate::diagnostic::{Finding, Severity};
 use crate::fold::Folded;
@@ -14,7 +16,7 @@ use crate::rules::{self, PostContext, PostRule, RuleKind, ScheduleRule};
 use crate::schedule::dedup::DedupOptions;
 use crate::schedule::{FactsBuilder, PostFacts, Schedule, stats};
 use crate::span::UnitIndex;
-use crate::text;
+use crate::text::{self, Entities};
 
 /// A rule that runs, with its configured severity.
 struct ActiveRule<R: ?Sized> {
@@ -32,6 +34,44 @@ impl<R: ?Sized> std::fmt::Debug for ActiveRule<R> {
             .field("severity", &self.severity)
             .finish_non_exhaustive()
     }
+}
+
+/// Buffers that analyzing a post fills and the next analysis on the same thread reuses, so
+/// that linting many posts does not allocate them anew for each.
+#[derive(Default)]
+struct Scratch {
+    entities: Entities,
+    folded: Folded,
+}
+
+impl Scratch {
+    /// Refills the buffers for `text`: its entities and its folded copy.
+    fn fill(&mut self, text: &str) -> (&Entities, &Folded) {
+        text::extract_into(text, &mut self.entities);
+        self.folded.refold(text);
+        (&self.entities, &self.folded)
+    }
+}
+
+/// Folded-text capacity past which a thread's [`Scratch`] is dropped after use rather than
+/// kept: one huge post must not pin its buffers for the thread's life.
+const SCRATCH_KEPT_BYTES: usize = 16 * 1024;
+
+thread_local! {
+    /// This thread's buffers, taken out while in use.
+    static SCRATCH: Cell<Scratch> = Cell::default();
+}
+
+/// Runs `f` with this thread's scratch buffers (fresh ones inside a call that already holds
+/// them, or while the thread is being torn down).
+fn with_scratch<T>(f: impl FnOnce(&mut Scratch) -> T) -> T {
+    let mut scratch = SCRATCH.try_with(Cell::take).unwrap_or_default();
+    let result = f(&mut scratch);
+    if scratch.folded.text.capacity() <= SCRATCH_KEPT_BYTES {
+        // Fails only while the thread is torn down: the buffers are then dropped.
+        let _ = SCRATCH.try_with(|cell| cell.set(scratch));
+    }
+    result
 }
 
 /// Schedule rules that need post times; posts without one are reported once in a note.
@@ -109,7 +149,7 @@ impl Linter {
 
     /// Lints one post that sits at `index` in a larger input.
     pub fn lint_post_at(&self, index: usize, post: &Post) -> PostReport {
-        self.analyze(index, post, None).0
+        with_scratch(|scratch| self.analyze(index, post, None, scratch).0)
     }
 
     /// Lints a post, and computes its schedule facts when given a builder.
@@ -118,12 +158,12 @@ impl Linter {
         index: usize,
         post: &Post,
         facts_builder: Option<&mut FactsBuilder>,
+        scratch: &mut Scratch,
     ) -> (PostReport, Option<PostFacts>) {
         let text = post.text.as_str();
-        let entities = text::extract(text);
-        let folded = Folded::new(text);
-        let promotion = self.classifier.classify(post, &entities, &folded);
-        let context = PostContext::new(post, &entities, &folded, &promotion);
+        let (entities, folded) = scratch.fill(text);
+        let promotion = self.classifier.classify(post, entities, folded);
+        let context = PostContext::new(post, entities, folded, &promotion);
         let mut diagnostics = Vec::new();
         let mut findings = Vec::new();
         let units = UnitIndex::new(text);
@@ -136,7 +176,7 @@ impl Linter {
         }
         let used = context.length;
         let (score, verdict) = report::score(&diagnostics, &self.scoring);
-        let facts = facts_builder.map(|builder| builder.facts(post, &entities, promotion.promotional));
+        let facts = facts_builder.map(|builder| builder.facts(post, entities, promotion.promotional));
         let report = PostReport {
             index,
             id: post.id.clone(),
@@ -156,28 +196,30 @@ impl Linter {
 
     /// Lints every post on its own and reports them together (no schedule rules).
     pub fn lint_posts(&self, posts: &[Post]) -> Report {
-        Report::new(
+        let reports = with_scratch(|scratch| {
             posts
                 .iter()
                 .enumerate()
-                .map(|(index, post)| self.lint_post_at(index, post))
-                .collect(),
-            None,
-        )
+                .map(|(index, post)| self.analyze(index, post, None, scratch).0)
+                .collect()
+        });
+        Report::new(reports, None)
     }
 
     /// Lints every post, then the schedule they form (posts in any order, across accounts and
     /// networks).
     pub fn lint_schedule(&self, posts: &[Post]) -> Report {
         let mut builder = FactsBuilder::new(self.dedup_options.clone());
-        let (reports, facts): (Vec<PostReport>, Vec<PostFacts>) = posts
-            .iter()
-            .enumerate()
-            .map(|(index, post)| {
-                let (report, facts) = self.analyze(index, post, Some(&mut builder));
-                (report, facts.expect("facts were asked for"))
-            })
-            .unzip();
+        let (reports, facts): (Vec<PostReport>, Vec<PostFacts>) = with_scratch(|scratch| {
+            posts
+                .iter()
+                .enumerate()
+                .map(|(index, post)| {
+                    let (report, facts) = self.analyze(index, post, Some(&mut builder), scratch);
+                    (report, facts.expect("facts were asked for"))
+                })
+                .unzip()
+        });
         Report::new(reports, Some(self.schedule_report(posts, &facts)))
     }
 
@@ -185,15 +227,16 @@ impl Linter {
     /// building post reports: for callers that lint posts one by one as they stream past.
     pub fn lint_schedule_only(&self, posts: &[Post]) -> ScheduleReport {
         let mut builder = FactsBuilder::new(self.dedup_options.clone());
-        let facts: Vec<PostFacts> = posts
-            .iter()
-            .map(|post| {
-                let entities = text::extract(&post.text);
-                let folded = Folded::new(&post.text);
-                let promotion = self.classifier.classify(post, &entities, &folded);
-                builder.facts(post, &entities, promotion.promotional)
-            })
-            .collect();
+        let facts: Vec<PostFacts> = with_scratch(|scratch| {
+            posts
+                .iter()
+                .map(|post| {
+                    let (entities, folded) = scratch.fill(&post.text);
+                    let promotion = self.classifier.classify(post, entities, folded);
+                    builder.facts(post, entities, promotion.promotional)
+                })
+                .collect()
+        });
         self.schedule_report(posts, &facts)
     }
 
@@ -293,6 +336,55 @@ mod tests {
         let only = linter.lint_schedule_only(&schedule);
         assert!(!only.diagnostics.is_empty());
         assert_eq!(full.schedule.as_ref(), Some(&only));
+    }
+
+    #[test]
+    fn posts_linted_in_turn_get_what_each_gets_alone() {
+        // Posts whose entities and folded text differ in kind, so buffers left over from the
+        // post before would show.
+        let texts = [
+            "ＦＲＥＥ followers!!! DM me #f4f #follow @a @b @c @d @e https://bit.ly/x",
+            "A quiet note.",
+            "Buy now: 20% off our plan https://acme.com #sale",
+            "",
+            "Café ｓｐａｍ #caféexample.com $ACME",
+        ];
+        let posts: Vec<Post> = texts.iter().map(|text| Post::new(*text)).collect();
+        let linter = Linter::default();
+        let alone: Vec<PostReport> = posts
+            .iter()
+            .enumerate()
+            .map(|(index, post)| {
+                // A thread of its own for each post: fresh buffers.
+                std::thread::scope(|scope| scope.spawn(|| linter.lint_post_at(index, post)).join().unwrap())
+            })
+            .collect();
+        assert!(alone.iter().any(|report| !report.diagnostics.is_empty()));
+        let twice: Vec<Post> = posts.iter().chain(&posts).cloned().collect();
+        let together = linter.lint_posts(&twice).posts;
+        assert_eq!(together[..posts.len()], alone[..]);
+        for (second, first) in together[posts.len()..].iter().zip(&alone) {
+            assert_eq!(second.diagnostics, first.diagnostics);
+        }
+    }
+
+    /// Reads how much folded text this thread's scratch buffers hold room for.
+    fn kept_scratch_bytes() -> usize {
+        let scratch = SCRATCH.take();
+        let capacity = scratch.folded.text.capacity();
+        SCRATCH.set(scratch);
+        capacity
+    }
+
+    #[test]
+    fn a_thread_keeps_its_scratch_buffers_unless_a_post_made_them_huge() {
+        let linter = Linter::default();
+        linter.lint_post(&Post::new("A post #with a tag"));
+        assert!(kept_scratch_bytes() > 0);
+        linter.lint_post(&Post::new("x".repeat(SCRATCH_KEPT_BYTES + 1)));
+        assert_eq!(kept_scratch_bytes(), 0);
+        linter.lint_post(&Post::new("A post #with a tag"));
+        assert!(kept_scratch_bytes() > 0);
     }
 
     #[test]

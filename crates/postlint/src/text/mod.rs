@@ -108,19 +108,37 @@ impl Entities {
 /// All entities, as twitter-text's `extractEntitiesWithIndices`: an entity that overlaps an
 /// earlier one is dropped (a hashtag inside a URL, say).
 pub fn extract(text: &str) -> Entities {
-    let urls = extract_urls(text);
-    let mut entities = Entities {
-        hashtags: scan_hashtags(text),
-        mentions: extract_mentions(text),
-        cashtags: extract_cashtags(text),
-        urls,
-        dropped_urls: false,
-    };
+    let mut entities = Entities::default();
+    extract_into(text, &mut entities);
+    entities
+}
+
+/// [`extract`] into `entities`, in place of what they held. Their lists' buffers are reused,
+/// so extracting from many texts into one `Entities` allocates only while the lists grow.
+///
+/// ```
+/// use postlint::text::{Entities, extract, extract_into};
+///
+/// let mut entities = Entities::default();
+/// for text in ["#one and @two", "$CASH only"] {
+///     extract_into(text, &mut entities);
+///     assert_eq!(entities, extract(text));
+/// }
+/// ```
+pub fn extract_into(text: &str, entities: &mut Entities) {
+    entities.hashtags.clear();
+    entities.mentions.clear();
+    entities.cashtags.clear();
+    entities.urls.clear();
+    entities.dropped_urls = false;
+    url::scan_urls(text, true, &mut entities.urls);
+    scan_hashtags(text, &mut entities.hashtags);
+    scan_mentions(text, &mut entities.mentions);
+    scan_cashtags(text, &mut entities.cashtags);
     let total = entities.hashtags.len() + entities.mentions.len() + entities.cashtags.len() + entities.urls.len();
     if total > 1 {
-        remove_overlaps(&mut entities);
+        remove_overlaps(entities);
     }
-    entities
 }
 
 /// Drops every entity that starts inside an earlier one (twitter-text's removeOverlappingEntities).
@@ -167,7 +185,8 @@ fn retain_undropped<T>(list: &mut Vec<T>, dropped: &[usize]) {
 
 /// Hashtags, as twitter-text's `extractHashtags`: hashtags inside URLs are dropped.
 pub fn extract_hashtags(text: &str) -> Vec<Hashtag> {
-    let hashtags = scan_hashtags(text);
+    let mut hashtags = Vec::new();
+    scan_hashtags(text, &mut hashtags);
     if hashtags.is_empty() {
         return hashtags;
     }
@@ -208,9 +227,8 @@ fn next_sigil(text: &str, from: usize, ascii: u8, full_width: char) -> Option<(u
     None
 }
 
-/// Hashtags before the URL-overlap check.
-fn scan_hashtags(text: &str) -> Vec<Hashtag> {
-    let mut found = Vec::new();
+/// Appends the hashtags of `text` to `found`, before the URL-overlap check.
+fn scan_hashtags(text: &str, found: &mut Vec<Hashtag>) {
     // twitter-text's pattern consumes the char before the sigil, so a new match cannot use
     // the last char of the previous one.
     let mut resume = 0;
@@ -254,7 +272,6 @@ fn scan_hashtags(text: &str) -> Vec<Hashtag> {
             tag: Span::new(tag_start, tag_end),
         });
     }
-    found
 }
 
 /// Whether a mention ending here is cut short by what follows (`@`, an accented letter, `://`).
@@ -291,6 +308,12 @@ fn mention_may_start(text: &str, at: usize, resume: usize) -> bool {
 /// Mentions and lists, as twitter-text's `extractMentionsOrListsWithIndices`.
 pub fn extract_mentions(text: &str) -> Vec<Mention> {
     let mut found = Vec::new();
+    scan_mentions(text, &mut found);
+    found
+}
+
+/// Appends the mentions and lists of `text` to `found` ([`extract_mentions`]).
+fn scan_mentions(text: &str, found: &mut Vec<Mention>) {
     let mut resume = 0;
     let mut from = 0;
     while let Some((at, sigil)) = next_sigil(text, from, b'@', '＠') {
@@ -331,7 +354,6 @@ pub fn extract_mentions(text: &str) -> Vec<Mention> {
             list_slug,
         });
     }
-    found
 }
 
 /// The screen name a post replies to: a mention at its very start (after spaces).
@@ -360,8 +382,14 @@ pub fn reply_screen_name(text: &str) -> Option<Span> {
 /// Cashtags, as twitter-text's `extractCashtagsWithIndices` (`$` + 1-6 letters, optionally
 /// `.`/`_` + 1-2 letters, after a space or at the start, before a space or punctuation).
 pub fn extract_cashtags(text: &str) -> Vec<Cashtag> {
-    let bytes = text.as_bytes();
     let mut found = Vec::new();
+    scan_cashtags(text, &mut found);
+    found
+}
+
+/// Appends the cashtags of `text` to `found` ([`extract_cashtags`]).
+fn scan_cashtags(text: &str, found: &mut Vec<Cashtag>) {
+    let bytes = text.as_bytes();
     let mut from = 0;
     while let Some(offset) = lanes::position_of(&bytes[from..], b'$') {
         let at = from + offset;
@@ -401,7 +429,6 @@ pub fn extract_cashtags(text: &str) -> Vec<Cashtag> {
         });
         from = end;
     }
-    found
 }
 
 #[cfg(test)]
@@ -483,9 +510,35 @@ mod tests {
     }
 
     #[test]
+    fn extracting_into_used_lists_gives_what_a_fresh_extraction_gives() {
+        // Every list filled, then emptied; a URL dropped for starting inside a hashtag, then
+        // none.
+        let texts = [
+            "#tag @name/list $CASH example.com",
+            "",
+            "#caféexample.com",
+            "@a@b #x#y https://t.co/abc",
+            "$AB.C and www.example.com/#frag",
+            "plain words",
+            "@name https://example.com/@name",
+            "#tag",
+        ];
+        assert!(extract(texts[2]).dropped_urls);
+        let mut entities = Entities::default();
+        for _ in 0..2 {
+            for text in texts {
+                extract_into(text, &mut entities);
+                assert_eq!(entities, extract(text), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn a_url_full_of_hashtags_drops_them_all() {
         let text = format!("see https://example.com/{} ok", "#tag/".repeat(500));
-        assert_eq!(scan_hashtags(&text).len(), 500);
+        let mut scanned = Vec::new();
+        scan_hashtags(&text, &mut scanned);
+        assert_eq!(scanned.len(), 500);
         let entities = extract(&text);
         assert_eq!(entities.urls.len(), 1);
         assert!(entities.hashtags.is_empty());

@@ -669,19 +669,20 @@ fn tco_end(text: &str, start: usize, protocol: usize, end: usize) -> Option<usiz
 
 /// Extracts every URL of `text`, in order (twitter-text's `extractUrlsWithIndices`).
 pub fn extract_urls(text: &str) -> Vec<Url> {
-    scan_urls(text, true)
+    let mut urls = Vec::new();
+    scan_urls(text, true, &mut urls);
+    urls
 }
 
-/// The URL scan; `fast` enables the fast paths (the jumps to the next dot that may end a
-/// domain's first label, over words that cannot hold a URL, and past short last labels); it is
-/// off only in the test that checks they change nothing.
-fn scan_urls(text: &str, fast: bool) -> Vec<Url> {
-    let mut urls = Vec::new();
+/// The URL scan, appending to `urls`; `fast` enables the fast paths (the jumps to the next dot
+/// that may end a domain's first label, over words that cannot hold a URL, and past short last
+/// labels); it is off only in the test that checks they change nothing.
+pub(super) fn scan_urls(text: &str, fast: bool, urls: &mut Vec<Url>) {
     let bytes = text.as_bytes();
     // Every URL has a label dot: most posts have none (sentence-ending dots do not qualify) and
     // stop here.
     let Some(first_dot) = label_dot(bytes, 0) else {
-        return urls;
+        return;
     };
     let mut chain = Chain::new(fast);
     let mut at = 0;
@@ -731,13 +732,12 @@ fn scan_urls(text: &str, fast: bool) -> Vec<Url> {
         };
         match found {
             Some(found) => {
-                accept(&mut urls, text, &found);
+                accept(urls, text, &found);
                 at = found.end;
             }
             None => at = skip_word(&mut chain, text, next),
         }
     }
-    urls
 }
 
 /// The first dot at or after `from` that may end a domain's first label: one followed by a byte
@@ -920,9 +920,14 @@ mod tests {
         ];
         let mut rng = crate::testing::Xorshift::new(0x2545_F491_4F6C_DD1D);
         let mut next = |n: usize| rng.below(n);
+        let scan = |text: &str, fast: bool| {
+            let mut urls = Vec::new();
+            scan_urls(text, fast, &mut urls);
+            urls
+        };
         for _ in 0..40_000 {
             let text: String = (0..next(40)).map(|_| pieces[next(pieces.len())]).collect();
-            assert_eq!(scan_urls(&text, true), scan_urls(&text, false), "{text:?}");
+            assert_eq!(scan(&text, true), scan(&text, false), "{text:?}");
         }
     }
 
