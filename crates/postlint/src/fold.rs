@@ -140,6 +140,13 @@ impl Folded {
             let end = at + ch.len_utf8();
             let space = ch.is_whitespace();
             if !space && folds_to_itself(ch) {
+                // With the non-ASCII chars after it that fold to themselves: copied at once.
+                let end = end
+                    + text[end..]
+                        .chars()
+                        .take_while(|&next| !next.is_ascii() && !next.is_whitespace() && folds_to_itself(next))
+                        .map(char::len_utf8)
+                        .sum::<usize>();
                 push_copied(origins, folded.len(), at);
                 folded.push_str(&text[at..end]);
                 in_space = false;
