@@ -99,7 +99,7 @@ test_rust() {
   step "cargo test"
   cargo test --workspace --quiet
   step "core without default features (the WebAssembly build's feature set)"
-  cargo test --quiet -p postlint --no-default-features --lib
+  cargo test --quiet -p postlint --no-default-features
   step "figures"
   cargo test --quiet -p postlint-tests --test conformance --test synthetic -- --nocapture 2>&1 \
     | grep -E 'passed, [0-9]+ failed|recall|ordinary accounts' || true

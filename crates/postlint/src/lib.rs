@@ -38,7 +38,8 @@ pub use network::Network;
 pub use report::{Diagnostic, PostReport, Report, Verdict};
 pub use span::{Span, SpanUnits, UnitIndex};
 
-/// Compiles and runs the Rust examples in README.md.
-#[cfg(doctest)]
+/// Compiles and runs the Rust examples in README.md, which use the default features
+/// (`Config::from_toml` needs `toml`).
+#[cfg(all(doctest, feature = "toml"))]
 #[doc = include_str!("../../../README.md")]
 struct ReadmeDoctests;
