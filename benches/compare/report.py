@@ -126,6 +126,7 @@ def main() -> None:
         r"lint_schedule_only: ([\d.]+) s, (?P<rate>\d+) posts/s, .*peak RSS (?P<peak>\d+) MB", schedule_text
     )
     scaling = (work / "scaling.md").read_text().strip()
+    instructions = (Path(__file__).parent / "instructions.md").read_text(encoding="utf-8").strip()
     flagged = scaling.splitlines()[-1]
 
     table = markdown(["task", "contender", "what it does", "posts/s", "ratio"], rows(results), {3, 4})
@@ -236,6 +237,13 @@ n and 2n; linear cost gives a ratio near 2, quadratic near 4 (a ratio above 3 wa
 twice more before it is flagged).
 
 {scaling}
+
+## Instructions per post, by commit
+
+From `benches/compare/instructions.md` (kept by hand; measured with
+`benches/compare/instructions.sh`, not by this script):
+
+{instructions}
 """
     Path(args.out).write_text(text, encoding="utf-8")
     print(f"\nwrote {args.out}")
