@@ -38,6 +38,37 @@ pub fn may_contain_emoji(text: &str) -> bool {
     emoji_chars_at_least(text, 1)
 }
 
+/// Whether every grapheme cluster of `text` that may be an emoji is one char alone (plainly:
+/// [`plainly_alone`]) for which `lone(ch)` holds. Every emoji cluster has a non-ASCII char with
+/// an emoji property ([`may_contain_emoji`]); each such char is checked with the chars around
+/// it. X's weighted length uses it to weigh the chars of a text one by one when an emoji weighs
+/// as its one char does: most emoji in posts (🎉, 🚀) stand alone.
+pub(crate) fn emoji_are_lone_chars(text: &str, lone: impl Fn(char) -> bool) -> bool {
+    let mut at = 0;
+    while at < text.len() {
+        at += ascii_prefix_len(&text.as_bytes()[at..]);
+        // The non-ASCII chars up to the next ASCII one, in one pass.
+        let rest = &text[at..];
+        let mut end = rest.len();
+        for (offset, ch) in rest.char_indices() {
+            if ch.is_ascii() {
+                end = offset;
+                break;
+            }
+            if has_emoji_property(ch) {
+                let char_at = at + offset;
+                let before = text[..char_at].chars().next_back();
+                let after = text[char_at + ch.len_utf8()..].chars().next();
+                if !(lone(ch) && plainly_alone(before, ch, after)) {
+                    return false;
+                }
+            }
+        }
+        at += end;
+    }
+    true
+}
+
 /// Whether `text` has at least `count` non-ASCII chars with an emoji property: a text with
 /// fewer cannot hold `count` emoji graphemes (each has one).
 pub fn emoji_chars_at_least(text: &str, count: usize) -> bool {

@@ -6,7 +6,7 @@ use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 use super::chars::is_invalid;
 use super::{Entities, Url, extract_urls};
-use crate::emoji::{is_emoji_grapheme, may_contain_emoji, plainly_alone, starts_no_emoji};
+use crate::emoji::{emoji_are_lone_chars, is_emoji_grapheme, plainly_alone, starts_no_emoji};
 use crate::network::Network;
 use crate::span::Span;
 use crate::unicode::{ascii_prefix_len, is_ascii};
@@ -145,8 +145,10 @@ fn measure(text: &str, config: &WeightedConfig, known_urls: Option<&[Url]>) -> W
     };
     let normalized = normalized.as_ref();
     let mut urls = urls.iter().peekable();
-    // Grapheme segmentation is only needed where an emoji may be.
-    let emoji_parsing = config.emoji_parsing && may_contain_emoji(normalized);
+    // Grapheme segmentation is only needed where an emoji may weigh otherwise than its chars:
+    // where it may take more than one char, or its one char weighs other than an emoji (©, ®).
+    let emoji_parsing =
+        config.emoji_parsing && !emoji_are_lone_chars(normalized, |ch| config.weight(ch) == config.default_weight);
     let limit = u64::from(config.max_weighted_length) * u64::from(config.scale);
     // As in `ascii_weighted_length`, every ASCII char weighs the same (as in twitter-text's
     // configs; see `WeightedConfig::ranges`).
@@ -435,11 +437,28 @@ mod tests {
             " t.co/x ",
             "\r",
             "\u{600}",
+            "\u{301}",
+            "®",
+            "🎉",
         ];
         let mut rng = crate::testing::Xorshift::new(0x2545_F491_4F6C_DD1D);
         let mut next = |bound: usize| rng.below(bound);
-        let config = WeightedConfig::V3;
+        // A config where a lone emoji char weighs otherwise than an emoji (150 against 200).
+        const EMOJI_BLOCKS: [WeightRange; 1] = [WeightRange {
+            start: 0x1F300,
+            end: 0x1FAFF,
+            weight: 150,
+        }];
+        let lighter_emoji_chars = WeightedConfig {
+            ranges: &EMOJI_BLOCKS,
+            ..WeightedConfig::V3
+        };
         for round in 0..20_000 {
+            let config = if round % 3 == 0 {
+                lighter_emoji_chars
+            } else {
+                WeightedConfig::V3
+            };
             // Every tenth text is long enough to pass the limit, mostly in ASCII runs.
             let length = if round % 10 == 0 { 100 + next(200) } else { 1 + next(12) };
             let text: String = (0..length)
