@@ -11,9 +11,12 @@
 # timed closure of the `lint_file_throughput` and `entities_throughput` examples (a warm-up
 # and five passes, reports dropped included), divided by 6 x 10k. Needs valgrind.
 set -euo pipefail
+shopt -s inherit_errexit
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 posts="${1:-$root/target/compare/posts.jsonl}"
 target="${CARGO_TARGET_DIR:-$root/target}"
+# cargo reads a relative target directory from the workspace root, valgrind from here.
+case "$target" in /*) ;; *) target="$root/$target" ;; esac
 if [ ! -f "$posts" ]; then
   echo "instructions.sh: no corpus at $posts (benches/compare/run.sh writes it)" >&2
   exit 2
@@ -21,28 +24,32 @@ fi
 command -v valgrind >/dev/null || { echo "instructions.sh: valgrind is not installed" >&2; exit 2; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-awk 'NR % 10 == 0' "$posts" | head -n 10000 >"$work/mix.jsonl"
-head -n 10000 "$posts" >"$work/real.jsonl"
+awk 'NR % 10 == 0 { print; if (++taken == 10000) exit }' "$posts" >"$work/mix.jsonl"
+awk '{ print } NR == 10000 { exit }' "$posts" >"$work/real.jsonl"
 (cd "$root" && cargo build --release --quiet -p postlint-benches \
   --example lint_file_throughput --example entities_throughput)
 
 # Instructions per post of example $1's timed closure on the sample $2.
 per_post() {
-  local collected
-  collected="$(valgrind --tool=callgrind --toggle-collect="$1::main::{{closure}}" \
-    --callgrind-out-file="$work/callgrind.out" "$target/release/examples/$1" "$work/$2.jsonl" 2>&1 \
-    >/dev/null | sed -n 's/.*Collected : //p')"
+  valgrind --tool=callgrind --toggle-collect="$1::main::{{closure}}" \
+    --callgrind-out-file="$work/callgrind.out" --log-file="$work/valgrind.log" \
+    "$target/release/examples/$1" "$work/$2.jsonl" >/dev/null
+  local collected posts
+  collected="$(sed -n 's/.*Collected : //p' "$work/valgrind.log")"
   if [ -z "$collected" ] || [ "$collected" -eq 0 ]; then
     echo "instructions.sh: callgrind counted nothing in $1's closure (was it inlined?)" >&2
     exit 1
   fi
-  local lines
-  lines="$(grep -c . "$work/$2.jsonl")"
-  echo $((collected / (6 * lines)))
+  # The examples skip blank lines.
+  posts="$(grep -c '[^[:space:]]' "$work/$2.jsonl")"
+  echo $((collected / (6 * posts)))
 }
 
-echo "| commit | lint, mix | lint, real | entities, mix | entities, real |"
-echo "|---|---:|---:|---:|---:|"
-echo "| $(cd "$root" && git rev-parse --short HEAD) | $(per_post lint_file_throughput mix) |" \
-  "$(per_post lint_file_throughput real) | $(per_post entities_throughput mix) |" \
-  "$(per_post entities_throughput real) |"
+commit="$(cd "$root" && git describe --always --dirty)"
+lint_mix="$(per_post lint_file_throughput mix)"
+lint_real="$(per_post lint_file_throughput real)"
+entities_mix="$(per_post entities_throughput mix)"
+entities_real="$(per_post entities_throughput real)"
+echo "| commit | session | lint, mix | lint, real | entities, mix | entities, real |"
+echo "|---|---|---:|---:|---:|---:|"
+echo "| $commit | ? | $lint_mix | $lint_real | $entities_mix | $entities_real |"

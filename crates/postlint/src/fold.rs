@@ -15,7 +15,7 @@ use crate::lanes::{self, LANES};
 use crate::span::Span;
 
 /// A folded copy of a text.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Folded {
     /// The folded text.
     pub text: String,
@@ -82,12 +82,28 @@ fn copied_run_len(bytes: &[u8], after_space: bool) -> usize {
     end.break_value().unwrap_or(bytes.len())
 }
 
+impl Default for Folded {
+    /// The folding of the empty text.
+    fn default() -> Self {
+        Self {
+            text: String::new(),
+            origins: Vec::new(),
+            lowercased: true,
+        }
+    }
+}
+
 impl Folded {
     /// Folds `text`.
     pub fn new(text: &str) -> Self {
         let mut folded = Self::default();
         folded.refold(text);
         folded
+    }
+
+    /// The bytes its buffers hold room for.
+    pub(crate) fn capacity_bytes(&self) -> usize {
+        self.text.capacity() + self.origins.capacity() * std::mem::size_of::<Piece>()
     }
 
     /// Folds `text` in place of the text folded before, reusing the buffers.

@@ -51,11 +51,26 @@ impl Scratch {
         self.folded.refold(text);
         (&self.entities, &self.folded)
     }
+
+    /// The bytes the buffers hold room for.
+    fn capacity_bytes(&self) -> usize {
+        fn bytes<T>(list: &Vec<T>) -> usize {
+            list.capacity() * std::mem::size_of::<T>()
+        }
+        let Entities {
+            hashtags,
+            mentions,
+            cashtags,
+            urls,
+            ..
+        } = &self.entities;
+        bytes(hashtags) + bytes(mentions) + bytes(cashtags) + bytes(urls) + self.folded.capacity_bytes()
+    }
 }
 
-/// Folded-text capacity past which a thread's [`Scratch`] is dropped after use rather than
-/// kept: one huge post must not pin its buffers for the thread's life.
-const SCRATCH_KEPT_BYTES: usize = 16 * 1024;
+/// Room past which a thread's [`Scratch`] is dropped after use rather than kept: one huge post
+/// must not pin its buffers for the thread's life.
+const SCRATCH_KEPT_BYTES: usize = 64 * 1024;
 
 thread_local! {
     /// This thread's buffers, taken out while in use.
@@ -67,7 +82,7 @@ thread_local! {
 fn with_scratch<T>(f: impl FnOnce(&mut Scratch) -> T) -> T {
     let mut scratch = SCRATCH.try_with(Cell::take).unwrap_or_default();
     let result = f(&mut scratch);
-    if scratch.folded.text.capacity() <= SCRATCH_KEPT_BYTES {
+    if scratch.capacity_bytes() <= SCRATCH_KEPT_BYTES {
         // Fails only while the thread is torn down: the buffers are then dropped.
         let _ = SCRATCH.try_with(|cell| cell.set(scratch));
     }
@@ -371,23 +386,28 @@ mod tests {
         }
     }
 
-    /// Reads how much folded text this thread's scratch buffers hold room for.
+    /// The bytes this thread's scratch buffers hold room for.
     fn kept_scratch_bytes() -> usize {
         let scratch = SCRATCH.take();
-        let capacity = scratch.folded.text.capacity();
+        let bytes = scratch.capacity_bytes();
         SCRATCH.set(scratch);
-        capacity
+        bytes
     }
 
     #[test]
     fn a_thread_keeps_its_scratch_buffers_unless_a_post_made_them_huge() {
         let linter = Linter::default();
         linter.lint_post(&Post::new("A post #with a tag"));
-        assert!(kept_scratch_bytes() > 0);
+        let small = kept_scratch_bytes();
+        assert!(small > 0);
+        // Over the limit through its folded text; then through its mention list alone (each
+        // mention takes more room in the list than its 3 bytes in the text).
         linter.lint_post(&Post::new("x".repeat(SCRATCH_KEPT_BYTES + 1)));
         assert_eq!(kept_scratch_bytes(), 0);
         linter.lint_post(&Post::new("A post #with a tag"));
-        assert!(kept_scratch_bytes() > 0);
+        assert_eq!(kept_scratch_bytes(), small);
+        linter.lint_post(&Post::new("@a ".repeat(SCRATCH_KEPT_BYTES / 8)));
+        assert_eq!(kept_scratch_bytes(), 0);
     }
 
     #[test]

@@ -146,9 +146,11 @@ fn measure(text: &str, config: &WeightedConfig, known_urls: Option<&[Url]>) -> W
     let normalized = normalized.as_ref();
     let mut urls = urls.iter().peekable();
     // Grapheme segmentation is only needed where an emoji may weigh otherwise than its chars:
-    // where it may take more than one char, or its one char weighs other than an emoji (©, ®).
-    let emoji_parsing =
-        config.emoji_parsing && !emoji_are_lone_chars(normalized, |ch| config.weight(ch) == config.default_weight);
+    // where it may take more than one char, or where a lone char is an emoji and its own weight
+    // is not the default (in no twitter-text config: © and ® weigh less, but are no emoji alone).
+    let lone_weighs_alike =
+        |ch: char| config.weight(ch) == config.default_weight || !is_emoji_grapheme(ch.encode_utf8(&mut [0; 4]));
+    let emoji_parsing = config.emoji_parsing && !emoji_are_lone_chars(normalized, lone_weighs_alike);
     let limit = u64::from(config.max_weighted_length) * u64::from(config.scale);
     // As in `ascii_weighted_length`, every ASCII char weighs the same (as in twitter-text's
     // configs; see `WeightedConfig::ranges`).
