@@ -1,5 +1,6 @@
 //! Emoji detection on grapheme clusters (Unicode emoji properties via `unicode-properties`).
 
+use std::ops::ControlFlow;
 use std::sync::LazyLock;
 
 use unicode_properties::emoji::{EmojiStatus, UnicodeEmoji};
@@ -44,29 +45,16 @@ pub fn may_contain_emoji(text: &str) -> bool {
 /// it. X's weighted length uses it to weigh the chars of a text one by one when an emoji weighs
 /// as its one char does: most emoji in posts (🎉, 🚀) stand alone.
 pub(crate) fn emoji_are_lone_chars(text: &str, lone: impl Fn(char) -> bool) -> bool {
-    let mut at = 0;
-    while at < text.len() {
-        at += ascii_prefix_len(&text.as_bytes()[at..]);
-        // The non-ASCII chars up to the next ASCII one, in one pass.
-        let rest = &text[at..];
-        let mut end = rest.len();
-        for (offset, ch) in rest.char_indices() {
-            if ch.is_ascii() {
-                end = offset;
-                break;
-            }
-            if has_emoji_property(ch) {
-                let char_at = at + offset;
-                let before = text[..char_at].chars().next_back();
-                let after = text[char_at + ch.len_utf8()..].chars().next();
-                if !(lone(ch) && plainly_alone(before, ch, after)) {
-                    return false;
-                }
-            }
+    try_for_each_emoji_property_char(text, |at, ch| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + ch.len_utf8()..].chars().next();
+        if lone(ch) && plainly_alone(before, ch, after) {
+            ControlFlow::Continue(())
+        } else {
+            ControlFlow::Break(())
         }
-        at += end;
-    }
-    true
+    })
+    .is_continue()
 }
 
 /// Whether `text` has at least `count` non-ASCII chars with an emoji property: a text with
@@ -76,10 +64,27 @@ pub fn emoji_chars_at_least(text: &str, count: usize) -> bool {
         return true;
     }
     let mut found = 0;
+    try_for_each_emoji_property_char(text, |_, _| {
+        found += 1;
+        if found == count {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    })
+    .is_break()
+}
+
+/// Calls `visit` with each non-ASCII char of `text` that has an emoji property, and its offset,
+/// in order, until it breaks. ASCII runs are skipped [`crate::lanes::LANES`] bytes at a time, the
+/// non-ASCII chars after each read in one pass.
+fn try_for_each_emoji_property_char(
+    text: &str,
+    mut visit: impl FnMut(usize, char) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     let mut at = 0;
     while at < text.len() {
         at += ascii_prefix_len(&text.as_bytes()[at..]);
-        // The non-ASCII chars up to the next ASCII one, in one pass.
         let rest = &text[at..];
         let mut end = rest.len();
         for (offset, ch) in rest.char_indices() {
@@ -88,15 +93,12 @@ pub fn emoji_chars_at_least(text: &str, count: usize) -> bool {
                 break;
             }
             if has_emoji_property(ch) {
-                found += 1;
-                if found == count {
-                    return true;
-                }
+                visit(at + offset, ch)?;
             }
         }
         at += end;
     }
-    false
+    ControlFlow::Continue(())
 }
 
 /// Whether `ch` has an emoji property. In ASCII only the digits, `#` and `*` have one; beyond it
