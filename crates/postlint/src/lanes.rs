@@ -78,47 +78,34 @@ pub(crate) fn position_of(bytes: &[u8], byte: u8) -> Option<usize> {
     position_of_either(bytes, byte, byte)
 }
 
-/// How often each lane was set in the masks added, summed over the lanes: a count of bytes,
-/// kept per lane in byte-wide counters (no population count, which x86-64 lacks by default).
-#[derive(Clone, Copy)]
-pub(crate) struct LaneCounts {
-    /// The counts since the last fold into `total`.
-    lanes: u8x16,
-    /// Masks added since then: at most 255, so no lane overflows.
-    added: u8,
-    /// The counts folded so far.
-    total: usize,
-}
-
-impl LaneCounts {
-    /// No lane counted.
-    pub(crate) const ZERO: Self = Self {
-        lanes: u8x16::ZERO,
-        added: 0,
-        total: 0,
-    };
-
-    /// Counts the lanes set (all ones) in `mask`.
-    pub(crate) fn add(&mut self, mask: u8x16) {
-        // A set lane is 255, minus one in wrapping arithmetic.
-        self.lanes -= mask;
-        self.added += 1;
-        if self.added == u8::MAX {
-            self.total = self.sum();
-            (self.lanes, self.added) = (u8x16::ZERO, 0);
+/// Calls `each` with the offset of every block of `bytes` and the block (the last padded with
+/// `pad`, as [`for_each_block`] does), and counts the lanes set (all ones) in each of the `K`
+/// masks it returns, summed over the blocks. The counts are kept per lane in byte-wide
+/// counters (no population count, which x86-64 lacks by default), folded every 255 blocks,
+/// before a lane can overflow.
+pub(crate) fn count_lanes<const K: usize>(
+    bytes: &[u8],
+    pad: u8,
+    mut each: impl FnMut(usize, &[u8; LANES]) -> [u8x16; K],
+) -> [usize; K] {
+    const CHUNK: usize = u8::MAX as usize * LANES;
+    let mut totals = [0; K];
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = bytes.len().min(start + CHUNK);
+        let mut counts = [u8x16::ZERO; K];
+        for_each_block(&bytes[start..end], pad, |at, block, _| {
+            for (count, mask) in counts.iter_mut().zip(each(start + at, block)) {
+                // A set lane is 255, minus one in wrapping arithmetic.
+                *count -= mask;
+            }
+        });
+        for (total, count) in totals.iter_mut().zip(counts) {
+            *total += count.to_array().iter().map(|&lane| usize::from(lane)).sum::<usize>();
         }
+        start = end;
     }
-
-    /// The lanes set in every mask added.
-    pub(crate) fn sum(&self) -> usize {
-        self.total
-            + self
-                .lanes
-                .to_array()
-                .iter()
-                .map(|&count| usize::from(count))
-                .sum::<usize>()
-    }
+    totals
 }
 
 /// [`try_for_each_block`] for a scan that reads every block.
@@ -206,17 +193,18 @@ mod tests {
     }
 
     #[test]
-    fn lane_counts_count_past_what_a_lane_holds() {
-        let mut counts = LaneCounts::ZERO;
-        let mut expected = 0;
-        for round in 0..1_000usize {
-            // Lanes 0 and `round % 16` set, the others not.
-            let mut block = [0u8; LANES];
-            block[0] = 1;
-            block[round % LANES] = 1;
-            counts.add(equal(load(&block), 1));
-            expected += 1 + usize::from(round % LANES != 0);
-            assert_eq!(counts.sum(), expected, "after {round}");
+    fn lanes_are_counted_past_what_a_lane_holds() {
+        for length in [0usize, 1, 15, 16, 17, 4079, 4080, 4081, 9000] {
+            // Every byte once in the first mask (the padding is 7); the ones in the second.
+            let bytes: Vec<u8> = (0..length).map(|at| u8::from(at % 3 == 0)).collect();
+            let mut offsets = Vec::new();
+            let counts = count_lanes(&bytes, 7, |at, block| {
+                offsets.push(at);
+                let bytes = load(block);
+                [!equal(bytes, 7), equal(bytes, 1)]
+            });
+            assert_eq!(counts, [length, length.div_ceil(3)], "{length} bytes");
+            assert!(offsets.iter().copied().eq((0..length).step_by(LANES)), "{length} bytes");
         }
     }
 

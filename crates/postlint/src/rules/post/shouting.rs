@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use crate::config::Brand;
 use crate::diagnostic::{Finding, Severity};
-use crate::lanes::{self, LANES, LaneCounts};
+use crate::lanes;
 use crate::rules::options;
 use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
 use crate::span::Span;
@@ -109,16 +109,13 @@ fn words(post: &PostContext<'_>) -> Vec<Word> {
 }
 
 /// Capital and small letters of `text`, as `words` counts them. ASCII letters are counted
-/// [`LANES`] bytes at a time; the non-ASCII chars are found from their lead bytes in the same
+/// sixteen bytes at a time ([`lanes::count_lanes`]); the non-ASCII chars are found from their lead bytes in the same
 /// blocks and looked up one by one.
 fn letter_counts(text: &str) -> (usize, usize) {
-    let (mut ascii_upper, mut ascii_lower) = (LaneCounts::ZERO, LaneCounts::ZERO);
     let (mut upper, mut lower) = (0, 0);
     // Zero padding is no letter and no lead byte.
-    lanes::for_each_block(text.as_bytes(), 0, |at, block: &[u8; LANES], _| {
+    let [ascii_upper, ascii_lower] = lanes::count_lanes(text.as_bytes(), 0, |at, block| {
         let bytes = lanes::load(block);
-        ascii_upper.add(lanes::in_range(bytes, b'A', b'Z'));
-        ascii_lower.add(lanes::in_range(bytes, b'a', b'z'));
         // The first byte of each non-ASCII char (continuation bytes are 0x80 to 0xBF).
         let mut leads = lanes::high_bits(lanes::in_range(bytes, 0xC0, 0xFF));
         while leads != 0 {
@@ -133,8 +130,9 @@ fn letter_counts(text: &str) -> (usize, usize) {
             }
             leads &= leads - 1;
         }
+        [lanes::in_range(bytes, b'A', b'Z'), lanes::in_range(bytes, b'a', b'z')]
     });
-    (upper + ascii_upper.sum(), lower + ascii_lower.sum())
+    (upper + ascii_upper, lower + ascii_lower)
 }
 
 /// Whether `ch` is in a common block without capital or small letters, answered without the
