@@ -109,8 +109,8 @@ fn words(post: &PostContext<'_>) -> Vec<Word> {
 }
 
 /// Capital and small letters of `text`, as `words` counts them. ASCII letters are counted
-/// sixteen bytes at a time ([`lanes::count_lanes`]); the non-ASCII chars are found from their lead bytes in the same
-/// blocks and looked up one by one.
+/// sixteen bytes at a time ([`lanes::count_lanes`]); the non-ASCII chars are found from their
+/// lead bytes in the same blocks and looked up one by one.
 fn letter_counts(text: &str) -> (usize, usize) {
     let (mut upper, mut lower) = (0, 0);
     // Zero padding is no letter and no lead byte.
