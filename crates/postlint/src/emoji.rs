@@ -128,19 +128,15 @@ pub(crate) fn starts_no_emoji(ch: char, next: Option<char>) -> bool {
 /// kana, CJK ideographs, Hangul syllables, U+FFFD, and the emoji blocks but for skin tones and
 /// regional indicators). A test checks it on every char.
 pub(crate) fn alone_from_boundary(ch: char, next: Option<char>) -> bool {
-    let may_join_next = matches!(
-        u32::from(ch),
-        0x0D | 0x0600..=0x0605
-            | 0x06DD
-            | 0x070F
-            | 0x0890..=0x0891
-            | 0x08E2
-            | 0x0D4E
-            | 0x1100..=0x115F
-            | 0xA960..=0xA97F
-            | 0x1_0000..=0x1_EFFF
-            | 0x1_FB00..
-    );
+    // By plane first, as in `joins_nothing_before`.
+    let may_join_next = match u32::from(ch) {
+        code @ ..0x0600 => code == 0x0D,
+        code @ 0x1_0000.. => !(0x1_F000..0x1_FB00).contains(&code),
+        code => matches!(
+            code,
+            0x0600..=0x0605 | 0x06DD | 0x070F | 0x0890..=0x0891 | 0x08E2 | 0x0D4E | 0x1100..=0x115F | 0xA960..=0xA97F
+        ),
+    };
     !may_join_next && next.is_none_or(joins_nothing_before)
 }
 
@@ -157,31 +153,33 @@ pub(crate) fn plainly_alone(prev: Option<char>, ch: char, next: Option<char>) ->
 /// Whether `ch` is ASCII or from blocks whose chars never join the char before them into one
 /// grapheme cluster (see [`alone_from_boundary`]).
 fn joins_nothing_before(ch: char) -> bool {
-    matches!(
-        u32::from(ch),
-        0x00..=0x7F
-            | 0xA0..=0x02FF
-            | 0x0370..=0x0482
-            | 0x048A..=0x052F
-            | 0x0621..=0x064A
-            | 0x2010..=0x2027
-            | 0x2030..=0x205E
-            | 0x3000..=0x3029
-            | 0x3041..=0x3096
-            | 0x30A0..=0x30FF
-            | 0x2190..=0x21FF
-            | 0x2500..=0x25FF
-            | 0x2600..=0x27BF
-            | 0x4E00..=0x9FFF
-            | 0xAC00..=0xD7A3
-            | 0xFF01..=0xFF5E
-            | 0xFFFD
-            | 0x1F300..=0x1F3FA
-            | 0x1F400..=0x1F64F
-            | 0x1F680..=0x1F6FF
-            | 0x1F900..=0x1F9FF
-            | 0x1FA70..=0x1FAFF
-    )
+    // By plane first, the common chars (ASCII, Latin, emoji) in few steps: LLVM tests all the
+    // ranges of one `matches!` at once, branch-free, about 60 instructions a char.
+    match u32::from(ch) {
+        code @ ..0x0300 => !(0x80..0xA0).contains(&code),
+        code @ 0x1_0000.. => matches!(
+            code,
+            0x1F300..=0x1F3FA | 0x1F400..=0x1F64F | 0x1F680..=0x1F6FF | 0x1F900..=0x1F9FF | 0x1FA70..=0x1FAFF
+        ),
+        code => matches!(
+            code,
+            0x0370..=0x0482
+                | 0x048A..=0x052F
+                | 0x0621..=0x064A
+                | 0x2010..=0x2027
+                | 0x2030..=0x205E
+                | 0x3000..=0x3029
+                | 0x3041..=0x3096
+                | 0x30A0..=0x30FF
+                | 0x2190..=0x21FF
+                | 0x2500..=0x25FF
+                | 0x2600..=0x27BF
+                | 0x4E00..=0x9FFF
+                | 0xAC00..=0xD7A3
+                | 0xFF01..=0xFF5E
+                | 0xFFFD
+        ),
+    }
 }
 
 /// Whether a grapheme cluster displays as an emoji: a default-emoji character (😀, 🇯🇵, 🏽),
