@@ -51,9 +51,9 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
 }
 
 /// Whether the NFC quick check says `text` is NFC (`Yes`, rather than `No` or `Maybe`). ASCII
-/// runs, and the chars of the ranges [`is_own_nfkc`] answers without tables, are starters that
-/// reset the check, so only the runs of other chars between them go through the tables. ASCII
-/// runs are skipped [`LANES`] bytes at a time, the other chars in one pass.
+/// runs, and the chars [`is_nfc_starter_by_range`] answers for, are starters that reset the
+/// check, so only the runs of other chars between them go through the tables. ASCII runs are
+/// skipped [`LANES`] bytes at a time, the other chars in one pass.
 fn is_nfc_quick_yes(text: &str) -> bool {
     let mut at = 0;
     while at < text.len() {
@@ -63,11 +63,11 @@ fn is_nfc_quick_yes(text: &str) -> bool {
         // stop being checked: before an ASCII char, or a known starter after the run.
         let (mut run_start, mut end) = (None, rest.len());
         for (offset, ch) in rest.char_indices() {
-            if ch.is_ascii() || (run_start.is_some() && is_own_nfkc_by_range(ch)) {
+            if ch.is_ascii() || (run_start.is_some() && is_nfc_starter_by_range(ch)) {
                 end = offset;
                 break;
             }
-            if run_start.is_none() && !is_own_nfkc_by_range(ch) {
+            if run_start.is_none() && !is_nfc_starter_by_range(ch) {
                 run_start = Some(offset);
             }
         }
@@ -112,6 +112,14 @@ impl CharNfkc {
 pub(crate) fn is_own_nfkc(ch: char) -> bool {
     is_own_nfkc_by_range(ch)
         || unicode_normalization::is_nfkc_quick(std::iter::once(ch)) == unicode_normalization::IsNormalized::Yes
+}
+
+/// Whether `ch` is a starter the NFC quick check answers `Yes` for, known without the tables:
+/// every char below U+0300 (where the combining marks begin), and those of
+/// [`is_caseless_own_nfkc`] (tests check both against the tables). Wider than
+/// [`is_own_nfkc_by_range`]: the no-break space, `£` and `ǅ` are NFC, not NFKC.
+fn is_nfc_starter_by_range(ch: char) -> bool {
+    ch < '\u{300}' || is_caseless_own_nfkc(ch)
 }
 
 /// Whether `ch` is in one of the ranges [`is_own_nfkc`] answers without tables.
@@ -341,7 +349,9 @@ mod tests {
     fn the_ranges_answered_without_tables_are_nfc_starters() {
         use unicode_normalization::char::canonical_combining_class;
         use unicode_normalization::{IsNormalized, is_nfc_quick};
-        for ch in chars_of_the_ranges() {
+        let below_marks = '\0'..'\u{300}';
+        for ch in chars_of_the_ranges().chain(below_marks) {
+            assert!(is_nfc_starter_by_range(ch), "{ch:?}");
             assert_eq!(
                 is_nfc_quick(std::iter::once(ch)),
                 IsNormalized::Yes,
@@ -357,7 +367,7 @@ mod tests {
         use unicode_normalization::{IsNormalized, is_nfc_quick};
         let pieces = [
             "a", " ", "é", "e", "\u{301}", "\u{323}", "\u{1100}", "\u{1161}", "\u{11A8}", "한", "’", "😀", "Å",
-            "\u{212B}", "か", "\u{3099}", "ﬁ", "\u{F900}",
+            "\u{212B}", "か", "\u{3099}", "ﬁ", "\u{F900}", "\u{A0}", "£", "ǅ", "\u{2FF}", "\u{340}", "\u{344}",
         ];
         let mut random = crate::testing::Xorshift::new(0xF0F0_0000_0000_0017);
         for _ in 0..20_000 {
