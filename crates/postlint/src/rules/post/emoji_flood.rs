@@ -10,6 +10,7 @@ use crate::emoji::{alone_from_boundary, emoji_chars_at_least, is_emoji_grapheme}
 use crate::rules::options;
 use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
 use crate::span::Span;
+use crate::unicode::ascii_prefix_len;
 
 /// The registry entry.
 pub const RULE: RuleInfo = RuleInfo {
@@ -80,30 +81,94 @@ fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRul
     Ok(Box::new(EmojiFlood(options)))
 }
 
-/// The extended grapheme clusters of `text` with their offsets, as `grapheme_indices(true)`
-/// finds them. An ASCII char other than CR followed by ASCII (or the end) is a cluster of its
-/// own and needs no segmentation: it starts one (the scan is at a boundary) and nothing ASCII
-/// extends it; so is a char that [`alone_from_boundary`] finds alone. The other clusters are
-/// segmented from their start, a boundary, which decides the next one as the text's start
-/// would.
-fn graphemes(text: &str) -> impl Iterator<Item = (usize, &str)> {
+/// The end of the extended grapheme cluster of `text` that starts at `at` (a cluster boundary),
+/// as `graphemes(true)` finds it. An ASCII char other than CR followed by ASCII (or the end) is a
+/// cluster of its own and needs no segmentation: nothing ASCII extends it; so is a char that
+/// [`alone_from_boundary`] finds alone. The other clusters are segmented from their start, a
+/// boundary, which decides the cluster as the text's start would.
+fn grapheme_end(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let first = *bytes.get(at)?;
-        let end = if first.is_ascii() && first != b'\r' && bytes.get(at + 1).is_none_or(u8::is_ascii) {
-            at + 1
-        } else {
-            let rest = &text[at..];
-            let mut chars = rest.chars();
-            match (chars.next(), chars.next()) {
-                (Some(ch), next) if alone_from_boundary(ch, next) => at + ch.len_utf8(),
-                _ => at + rest.graphemes(true).next().map_or(rest.len(), str::len),
+    let first = bytes[at];
+    if first.is_ascii() && first != b'\r' && bytes.get(at + 1).is_none_or(u8::is_ascii) {
+        return at + 1;
+    }
+    let rest = &text[at..];
+    let mut chars = rest.chars();
+    match (chars.next(), chars.next()) {
+        (Some(ch), next) if alone_from_boundary(ch, next) => at + ch.len_utf8(),
+        _ => at + rest.graphemes(true).next().map_or(rest.len(), str::len),
+    }
+}
+
+/// What the rule counts in a post's prose.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Tally {
+    /// Clusters that are not whitespace.
+    visible: usize,
+    /// Emoji clusters.
+    emoji: usize,
+    /// From the start of the first emoji to the end of the last.
+    emoji_span: Option<Span>,
+    /// The longest run of emoji (whitespace between them allowed; not across an entity), and
+    /// its length.
+    longest_run: Option<(Span, usize)>,
+}
+
+/// Counts the clusters of the prose pieces (`(offset, piece)` in text order). The ASCII chars
+/// that are clusters of their own ([`grapheme_end`]) are never emoji: a run of them is counted
+/// at once, where most of a post's text goes cluster by cluster otherwise.
+fn tally<'a>(prose: impl Iterator<Item = (usize, &'a str)>) -> Tally {
+    let mut tally = Tally::default();
+    let mut run: Option<(Span, usize)> = None;
+    for (offset, piece) in prose {
+        let bytes = piece.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // The last ASCII char before a non-ASCII one may start a cluster with it.
+            let ascii = ascii_prefix_len(&bytes[at..]);
+            let alone = if at + ascii < bytes.len() {
+                ascii.saturating_sub(1)
+            } else {
+                ascii
+            };
+            if alone > 0 {
+                let shown = bytes[at..at + alone]
+                    .iter()
+                    .filter(|&&byte| !char::from(byte).is_whitespace())
+                    .count();
+                tally.visible += shown;
+                if shown > 0 {
+                    run = None;
+                }
+                at += alone;
+                continue;
             }
-        };
-        let start = std::mem::replace(&mut at, end);
-        Some((start, &text[start..end]))
-    })
+            let end = grapheme_end(piece, at);
+            let grapheme = &piece[at..end];
+            let span = Span::new(offset + at, offset + end);
+            at = end;
+            if grapheme.chars().all(char::is_whitespace) {
+                continue;
+            }
+            tally.visible += 1;
+            if !is_emoji_grapheme(grapheme) {
+                run = None;
+                continue;
+            }
+            tally.emoji += 1;
+            let emoji_span = tally.emoji_span.get_or_insert(span);
+            emoji_span.end = span.end;
+            let current = run.get_or_insert((span, 0));
+            current.0.end = span.end;
+            current.1 += 1;
+            if tally.longest_run.is_none_or(|(_, length)| current.1 > length) {
+                tally.longest_run = Some(*current);
+            }
+        }
+        // An entity between emoji ends the run.
+        run = None;
+    }
+    tally
 }
 
 impl PostRule for EmojiFlood {
@@ -114,46 +179,23 @@ impl PostRule for EmojiFlood {
         if !emoji_chars_at_least(post.text, options.max_run.saturating_add(1).min(options.min_emoji)) {
             return;
         }
-        let (mut visible, mut emoji) = (0usize, 0usize);
-        let (mut first, mut last) = (None, 0);
-        let mut run: Option<(Span, usize)> = None;
-        let mut longest: Option<(Span, usize)> = None;
-        for (offset, piece) in post.prose() {
-            for (at, grapheme) in graphemes(piece) {
-                let span = Span::new(offset + at, offset + at + grapheme.len());
-                if grapheme.chars().all(char::is_whitespace) {
-                    continue;
-                }
-                visible += 1;
-                if is_emoji_grapheme(grapheme) {
-                    emoji += 1;
-                    first.get_or_insert(span.start);
-                    last = span.end;
-                    let current = run.get_or_insert((span, 0));
-                    current.0.end = span.end;
-                    current.1 += 1;
-                    if longest.is_none_or(|(_, length)| current.1 > length) {
-                        longest = Some(*current);
-                    }
-                } else {
-                    run = None;
-                }
-            }
-            // An entity between emoji ends the run.
-            run = None;
-        }
-        if let Some((span, length)) = longest.filter(|(_, length)| *length > options.max_run) {
+        let Tally {
+            visible,
+            emoji,
+            emoji_span,
+            longest_run,
+        } = tally(post.prose());
+        if let Some((span, length)) = longest_run.filter(|(_, length)| *length > options.max_run) {
             findings.push(
                 Finding::new(Severity::Warning, format!("{length} emoji in a row"))
                     .help("one or two emoji make the point; screen readers read every one aloud")
                     .span(span),
             );
         } else if emoji >= options.min_emoji && emoji as f64 > options.max_share * visible as f64 {
-            let span = Span::new(first.unwrap_or_default(), last);
             findings.push(
                 Finding::new(Severity::Warning, format!("{emoji} of {visible} characters are emoji"))
                     .help("say it in words; keep an emoji or two for tone")
-                    .span(span),
+                    .span(emoji_span.unwrap_or_default()),
             );
         }
     }
@@ -195,7 +237,95 @@ mod tests {
         for _ in 0..20_000 {
             let text = random.text(&pieces, 14);
             let expected: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
-            assert_eq!(graphemes(&text).collect::<Vec<_>>(), expected, "{text:?}");
+            let mut found = Vec::new();
+            let mut at = 0;
+            while at < text.len() {
+                let end = grapheme_end(&text, at);
+                found.push((at, &text[at..end]));
+                at = end;
+            }
+            assert_eq!(found, expected, "{text:?}");
+        }
+    }
+
+    /// [`tally`] the plain way: every cluster of full segmentation, one by one.
+    fn reference_tally<'a>(prose: impl Iterator<Item = (usize, &'a str)>) -> Tally {
+        let mut tally = Tally::default();
+        for (offset, piece) in prose {
+            let mut run: Option<(Span, usize)> = None;
+            for (at, grapheme) in piece.grapheme_indices(true) {
+                let span = Span::new(offset + at, offset + at + grapheme.len());
+                if grapheme.chars().all(char::is_whitespace) {
+                    continue;
+                }
+                tally.visible += 1;
+                if !is_emoji_grapheme(grapheme) {
+                    run = None;
+                    continue;
+                }
+                tally.emoji += 1;
+                tally.emoji_span = Some(Span::new(
+                    tally.emoji_span.map_or(span.start, |all| all.start),
+                    span.end,
+                ));
+                let (run_span, length) = run.get_or_insert((span, 0));
+                run_span.end = span.end;
+                *length += 1;
+                if tally.longest_run.is_none_or(|(_, longest)| *length > longest) {
+                    tally.longest_run = run;
+                }
+            }
+        }
+        tally
+    }
+
+    #[test]
+    fn tally_counts_what_full_segmentation_counts() {
+        let pieces = [
+            "a",
+            "b ",
+            " ",
+            "\t",
+            "\u{b}",
+            "\r\n",
+            "\r",
+            "e\u{301}",
+            "\u{600}",
+            "1\u{FE0F}\u{20E3}",
+            "😀",
+            "👍🏽",
+            "❤\u{FE0F}",
+            "🇫🇷",
+            "\u{200D}",
+            "中",
+            "!",
+            "\u{A0}",
+            "abc",
+            "#",
+        ];
+        let mut random = crate::testing::Xorshift::new(0x7A11_0000_0000_0009);
+        for _ in 0..20_000 {
+            let text = random.text(&pieces, 20);
+            // Up to three prose pieces, cut at char boundaries.
+            let cuts: Vec<usize> = (0..2)
+                .map(|_| random.below(text.len() + 1))
+                .filter(|&cut| text.is_char_boundary(cut))
+                .collect();
+            let (mut from, mut prose) = (0, Vec::new());
+            let mut ends = cuts.clone();
+            ends.sort_unstable();
+            ends.push(text.len());
+            for end in ends {
+                if end > from {
+                    prose.push((from, &text[from..end]));
+                    from = end;
+                }
+            }
+            assert_eq!(
+                tally(prose.iter().copied()),
+                reference_tally(prose.iter().copied()),
+                "{prose:?}"
+            );
         }
     }
 }
