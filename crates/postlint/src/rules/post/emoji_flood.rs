@@ -114,6 +114,29 @@ struct Tally {
     longest_run: Option<(Span, usize)>,
 }
 
+impl Tally {
+    /// Counts the cluster `grapheme` at `span`, which may extend `run`, the run of emoji before
+    /// it (its span and length).
+    fn add(&mut self, grapheme: &str, span: Span, run: &mut Option<(Span, usize)>) {
+        if grapheme.chars().all(char::is_whitespace) {
+            return;
+        }
+        self.visible += 1;
+        if !is_emoji_grapheme(grapheme) {
+            *run = None;
+            return;
+        }
+        self.emoji += 1;
+        self.emoji_span.get_or_insert(span).end = span.end;
+        let current = run.get_or_insert((span, 0));
+        current.0.end = span.end;
+        current.1 += 1;
+        if self.longest_run.is_none_or(|(_, length)| current.1 > length) {
+            self.longest_run = Some(*current);
+        }
+    }
+}
+
 /// Counts the clusters of the prose pieces (`(offset, piece)` in text order). The ASCII chars
 /// that are clusters of their own ([`grapheme_end`]) are never emoji: a run of them is counted
 /// at once, where most of a post's text goes cluster by cluster otherwise.
@@ -144,26 +167,8 @@ fn tally<'a>(prose: impl Iterator<Item = (usize, &'a str)>) -> Tally {
                 continue;
             }
             let end = grapheme_end(piece, at);
-            let grapheme = &piece[at..end];
-            let span = Span::new(offset + at, offset + end);
+            tally.add(&piece[at..end], Span::new(offset + at, offset + end), &mut run);
             at = end;
-            if grapheme.chars().all(char::is_whitespace) {
-                continue;
-            }
-            tally.visible += 1;
-            if !is_emoji_grapheme(grapheme) {
-                run = None;
-                continue;
-            }
-            tally.emoji += 1;
-            let emoji_span = tally.emoji_span.get_or_insert(span);
-            emoji_span.end = span.end;
-            let current = run.get_or_insert((span, 0));
-            current.0.end = span.end;
-            current.1 += 1;
-            if tally.longest_run.is_none_or(|(_, length)| current.1 > length) {
-                tally.longest_run = Some(*current);
-            }
         }
         // An entity between emoji ends the run.
         run = None;
@@ -252,28 +257,9 @@ mod tests {
     fn reference_tally<'a>(prose: impl Iterator<Item = (usize, &'a str)>) -> Tally {
         let mut tally = Tally::default();
         for (offset, piece) in prose {
-            let mut run: Option<(Span, usize)> = None;
+            let mut run = None;
             for (at, grapheme) in piece.grapheme_indices(true) {
-                let span = Span::new(offset + at, offset + at + grapheme.len());
-                if grapheme.chars().all(char::is_whitespace) {
-                    continue;
-                }
-                tally.visible += 1;
-                if !is_emoji_grapheme(grapheme) {
-                    run = None;
-                    continue;
-                }
-                tally.emoji += 1;
-                tally.emoji_span = Some(Span::new(
-                    tally.emoji_span.map_or(span.start, |all| all.start),
-                    span.end,
-                ));
-                let (run_span, length) = run.get_or_insert((span, 0));
-                run_span.end = span.end;
-                *length += 1;
-                if tally.longest_run.is_none_or(|(_, longest)| *length > longest) {
-                    tally.longest_run = run;
-                }
+                tally.add(grapheme, Span::new(offset + at, offset + at + grapheme.len()), &mut run);
             }
         }
         tally
@@ -307,12 +293,11 @@ mod tests {
         for _ in 0..20_000 {
             let text = random.text(&pieces, 20);
             // Up to three prose pieces, cut at char boundaries.
-            let cuts: Vec<usize> = (0..2)
+            let mut ends: Vec<usize> = (0..2)
                 .map(|_| random.below(text.len() + 1))
                 .filter(|&cut| text.is_char_boundary(cut))
                 .collect();
             let (mut from, mut prose) = (0, Vec::new());
-            let mut ends = cuts.clone();
             ends.sort_unstable();
             ends.push(text.len());
             for end in ends {
