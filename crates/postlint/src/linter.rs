@@ -54,17 +54,7 @@ impl Scratch {
 
     /// The bytes the buffers hold room for.
     fn capacity_bytes(&self) -> usize {
-        fn bytes<T>(list: &Vec<T>) -> usize {
-            list.capacity() * std::mem::size_of::<T>()
-        }
-        let Entities {
-            hashtags,
-            mentions,
-            cashtags,
-            urls,
-            ..
-        } = &self.entities;
-        bytes(hashtags) + bytes(mentions) + bytes(cashtags) + bytes(urls) + self.folded.capacity_bytes()
+        self.entities.capacity_bytes() + self.folded.capacity_bytes()
     }
 }
 

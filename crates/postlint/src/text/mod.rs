@@ -79,6 +79,14 @@ pub struct Entities {
 }
 
 impl Entities {
+    /// The bytes its lists hold room for.
+    pub(crate) fn capacity_bytes(&self) -> usize {
+        fn bytes<T>(list: &Vec<T>) -> usize {
+            list.capacity() * std::mem::size_of::<T>()
+        }
+        bytes(&self.hashtags) + bytes(&self.mentions) + bytes(&self.cashtags) + bytes(&self.urls)
+    }
+
     /// The span of every entity, in text order: a merge of the four lists, each in text order.
     pub fn spans_in_order(&self) -> impl Iterator<Item = Span> + Clone + '_ {
         let mut next = [0usize; 4];
