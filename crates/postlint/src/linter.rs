@@ -10,9 +10,10 @@ use crate::report::{
     self, Diagnostic, EditReport, FixReport, Length, Note, PostReport, Report, ScheduleDiagnostic, ScheduleReport,
     Window,
 };
+use crate::rules::phrases::{PhraseBook, PhraseBookBuilder, PhraseMatches};
 use crate::rules::post::self_promotion::{self, Classifier};
 use crate::rules::schedule::near_duplicate_post;
-use crate::rules::{self, PostContext, PostRule, RuleKind, ScheduleRule};
+use crate::rules::{self, BuildContext, PostContext, PostRule, RuleKind, ScheduleRule};
 use crate::schedule::dedup::DedupOptions;
 use crate::schedule::{FactsBuilder, PostFacts, Schedule, stats};
 use crate::span::UnitIndex;
@@ -42,19 +43,22 @@ impl<R: ?Sized> std::fmt::Debug for ActiveRule<R> {
 struct Scratch {
     entities: Entities,
     folded: Folded,
+    phrases: PhraseMatches,
 }
 
 impl Scratch {
-    /// Refills the buffers for `text`: its entities and its folded copy.
-    fn fill(&mut self, text: &str) -> (&Entities, &Folded) {
+    /// Refills the buffers for `text`: its entities, its folded copy and the phrases of
+    /// `book` in it.
+    fn fill(&mut self, text: &str, book: &PhraseBook) -> (&Entities, &Folded, &PhraseMatches) {
         text::extract_into(text, &mut self.entities);
         self.folded.refold(text);
-        (&self.entities, &self.folded)
+        book.find_into(&self.folded, &mut self.phrases);
+        (&self.entities, &self.folded, &self.phrases)
     }
 
     /// The bytes the buffers hold room for.
     fn capacity_bytes(&self) -> usize {
-        self.entities.capacity_bytes() + self.folded.capacity_bytes()
+        self.entities.capacity_bytes() + self.folded.capacity_bytes() + self.phrases.capacity_bytes()
     }
 }
 
@@ -88,6 +92,11 @@ pub struct Linter {
     rules: Vec<ActiveRule<dyn PostRule>>,
     schedule_rules: Vec<ActiveRule<dyn ScheduleRule>>,
     classifier: Classifier,
+    /// The phrase lists of the classifier and the rules, searched once per post.
+    phrases: PhraseBook,
+    /// The classifier's lists alone, for schedule analysis without post reports. They come
+    /// first in both books, so the classifier's list ids name the same lists in each.
+    classifier_phrases: PhraseBook,
     dedup_options: DedupOptions,
     scoring: Scoring,
 }
@@ -110,6 +119,23 @@ impl Linter {
             }
         };
         let (mut post_rules, mut schedule_rules) = (Vec::new(), Vec::new());
+        let classifier_options = options_of(self_promotion::RULE.name);
+        let mut classifier_phrases = PhraseBookBuilder::default();
+        Classifier::new(
+            &classifier_options,
+            &mut BuildContext {
+                brand: &config.brand,
+                phrases: &mut classifier_phrases,
+            },
+        )
+        .map_err(error(self_promotion::RULE.name))?;
+        let mut phrases = PhraseBookBuilder::default();
+        let mut context = BuildContext {
+            brand: &config.brand,
+            phrases: &mut phrases,
+        };
+        let classifier =
+            Classifier::new(&classifier_options, &mut context).map_err(error(self_promotion::RULE.name))?;
         for info in rules::REGISTRY {
             let severity = config.rules.get(info.name).and_then(|settings| settings.severity);
             if severity == Some(Severity::Off) {
@@ -118,7 +144,7 @@ impl Linter {
             let options = options_of(info.name);
             match info.kind {
                 RuleKind::Post(build) => {
-                    let rule = build(&options, &config.brand).map_err(error(info.name))?;
+                    let rule = build(&options, &mut context).map_err(error(info.name))?;
                     post_rules.push(ActiveRule {
                         name: info.name,
                         severity,
@@ -135,13 +161,22 @@ impl Linter {
                 }
             }
         }
-        let classifier = Classifier::new(&options_of(self_promotion::RULE.name), &config.brand)
-            .map_err(error(self_promotion::RULE.name))?;
+        // Each rule's lists compiled alone when the config was read; together they may still be
+        // too big.
+        let compile = |phrases: PhraseBookBuilder| {
+            phrases.build().map_err(|message| ConfigError {
+                key: "rules".to_string(),
+                message,
+            })
+        };
+        let (phrases, classifier_phrases) = (compile(phrases)?, compile(classifier_phrases)?);
         let dedup_options = near_duplicate_post::dedup_options(&options_of(near_duplicate_post::RULE.name));
         Ok(Self {
             rules: post_rules,
             schedule_rules,
             classifier,
+            phrases,
+            classifier_phrases,
             dedup_options,
             scoring: config.scoring,
         })
@@ -166,9 +201,9 @@ impl Linter {
         scratch: &mut Scratch,
     ) -> (PostReport, Option<PostFacts>) {
         let text = post.text.as_str();
-        let (entities, folded) = scratch.fill(text);
-        let promotion = self.classifier.classify(post, entities, folded);
-        let context = PostContext::new(post, entities, folded, &promotion);
+        let (entities, folded, phrases) = scratch.fill(text, &self.phrases);
+        let promotion = self.classifier.classify(post, entities, phrases);
+        let context = PostContext::new(post, entities, folded, phrases, &promotion);
         let mut diagnostics = Vec::new();
         let mut findings = Vec::new();
         let units = UnitIndex::new(text);
@@ -239,8 +274,8 @@ impl Linter {
             posts
                 .iter()
                 .map(|post| {
-                    let (entities, folded) = scratch.fill(&post.text);
-                    let promotion = self.classifier.classify(post, entities, folded);
+                    let (entities, _, phrases) = scratch.fill(&post.text, &self.classifier_phrases);
+                    let promotion = self.classifier.classify(post, entities, phrases);
                     builder.facts(post, entities, promotion.promotional)
                 })
                 .collect()

@@ -16,6 +16,7 @@ use crate::diagnostic::{Finding, Severity};
 use crate::fold::Folded;
 use crate::model::Post;
 use crate::network::Network;
+use crate::rules::phrases::{PhraseBookBuilder, PhraseMatches};
 use crate::schedule::{Schedule, ScheduleFinding};
 use crate::span::Span;
 use crate::text::Entities;
@@ -37,13 +38,21 @@ pub struct PostContext<'a> {
     pub promotion: &'a Promotion,
     /// The text folded for dictionary matching (NFKC, lowercase, single spaces).
     pub folded: &'a Folded,
+    /// The phrases of the lists the rules asked for ([`BuildContext::phrases`]).
+    pub phrases: &'a PhraseMatches,
     /// The post's length counted the network's way ([`crate::text::network_length`]).
     pub length: usize,
 }
 
 impl<'a> PostContext<'a> {
     /// The context of one post.
-    pub fn new(post: &'a Post, entities: &'a Entities, folded: &'a Folded, promotion: &'a Promotion) -> Self {
+    pub fn new(
+        post: &'a Post,
+        entities: &'a Entities,
+        folded: &'a Folded,
+        phrases: &'a PhraseMatches,
+        promotion: &'a Promotion,
+    ) -> Self {
         let length = crate::text::network_length(&post.text, entities, post.network);
         Self {
             post,
@@ -52,6 +61,7 @@ impl<'a> PostContext<'a> {
             network: post.network,
             promotion,
             folded,
+            phrases,
             length,
         }
     }
@@ -98,8 +108,19 @@ pub trait PostRule: Send + Sync {
     fn check(&self, post: &PostContext<'_>, findings: &mut Vec<Finding>);
 }
 
-/// Builds a configured post rule from its options (without `severity`) and the brand.
-pub type PostRuleBuilder = fn(&Map<String, Value>, &Brand) -> Result<Box<dyn PostRule>, String>;
+/// What a post rule's builder gets besides its options.
+#[derive(Debug)]
+pub struct BuildContext<'a> {
+    /// The brand whose posts are linted.
+    pub brand: &'a Brand,
+    /// Where the rule adds the phrase lists it wants found in each post: the linter searches
+    /// every rule's lists in one pass and hands the matches to the rules in
+    /// [`PostContext::phrases`].
+    pub phrases: &'a mut PhraseBookBuilder,
+}
+
+/// Builds a configured post rule from its options (without `severity`).
+pub type PostRuleBuilder = fn(&Map<String, Value>, &mut BuildContext<'_>) -> Result<Box<dyn PostRule>, String>;
 
 /// A check of a whole schedule (many posts across accounts and networks).
 pub trait ScheduleRule: Send + Sync {
@@ -140,7 +161,17 @@ impl RuleInfo {
     /// Checks that `options` are valid for this rule.
     pub fn validate(&self, options: &Map<String, Value>, brand: &Brand) -> Result<(), String> {
         match self.kind {
-            RuleKind::Post(build) => build(options, brand).map(drop),
+            RuleKind::Post(build) => {
+                let mut phrases = PhraseBookBuilder::default();
+                build(
+                    options,
+                    &mut BuildContext {
+                        brand,
+                        phrases: &mut phrases,
+                    },
+                )?;
+                phrases.build().map(drop)
+            }
             RuleKind::Schedule(build) => build(options).map(drop),
         }
     }
@@ -196,8 +227,8 @@ mod tests {
             let post = Post::new(text);
             let entities = crate::text::extract(text);
             let folded = Folded::new(text);
-            let promotion = Promotion::default();
-            let context = PostContext::new(&post, &entities, &folded, &promotion);
+            let (phrases, promotion) = (PhraseMatches::default(), Promotion::default());
+            let context = PostContext::new(&post, &entities, &folded, &phrases, &promotion);
             // The reference: maximal runs of bytes that no entity covers.
             let mut expected: Vec<(usize, &str)> = Vec::new();
             let mut run_start = None;

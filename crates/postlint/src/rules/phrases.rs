@@ -1,19 +1,26 @@
-//! Case-insensitive phrase dictionaries matched on word boundaries over folded text.
+//! Case-insensitive phrase lists matched on word boundaries over folded text.
+//!
+//! The rules ask for their lists while they are built ([`PhraseBookBuilder`]); the linter
+//! compiles them all into one [`PhraseBook`] and searches each post once for every list. Each
+//! list's matches are those it would have on its own: from left to right, at each place a phrase
+//! of the list can start, its longest phrase there.
 //!
 //! A phrase starts where a word starts, or at a char that is not part of a word (the `%` of
 //! `% off`). The search finds those places sixteen bytes at a time (SIMD where the target has
 //! it), keeps the ones whose first two bytes open some phrase (a 64 Kbit table), and walks an
-//! anchored aho-corasick automaton from each for the longest phrase there. Most posts hold no
-//! phrase: a table lookup per word decides it, where an unanchored search (with its Teddy
-//! prefilter) verified the candidates of every common prefix. Walks that run long (a long phrase
-//! whose start matches word after word) hand the rest of the text to the unanchored automaton,
-//! so the search stays linear.
+//! anchored aho-corasick automaton of every list's phrases from each for the longest phrase of
+//! each list there. Most posts hold no phrase: a table lookup per word decides it, where an
+//! unanchored search (with its Teddy prefilter) verified the candidates of every common prefix.
+//! Walks that run long (a long phrase whose start matches word after word) hand the rest of the
+//! text to an unanchored automaton per list, so the search stays linear.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
-use std::sync::OnceLock;
 
 use wide::u8x16;
 
@@ -21,54 +28,22 @@ use crate::fold::{Folded, ends_on_word_boundary, is_ascii_word_byte, is_word_cha
 use crate::lanes::{self, LANES};
 use crate::span::Span;
 
-/// A compiled set of phrases.
-#[derive(Debug, Clone)]
-pub struct PhraseSet {
-    phrases: Vec<String>,
-    starts: StartBytes,
-    openings: Openings,
-    automaton: Matcher,
-    /// For a DFA set, the unanchored automaton of its phrases, built the first time a text makes
-    /// the walks run long (`None` if it cannot be built); an NFA set searches its own NFA.
-    unanchored: OnceLock<Option<NFA>>,
+/// Names a list added to a [`PhraseBookBuilder`], in the [`PhraseBook`] built from it and the
+/// [`PhraseMatches`] of its searches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseListId(usize);
+
+/// The phrase lists that rules ask for while they are built.
+#[derive(Debug, Default)]
+pub struct PhraseBookBuilder {
+    /// Each list's phrases, folded.
+    lists: Vec<Vec<String>>,
 }
 
-/// The bytes that walks from possible starts may take per byte of text, plus
-/// [`WALK_ALLOWANCE`], before the search goes on with the unanchored automaton, which is linear
-/// in the text. A long phrase that keeps matching from place after place (`a a a ... b` over
-/// `a a a a ...`) would otherwise cost the text's length times the phrase's; posts walk about
-/// one byte in four.
-const WALK_BYTES_PER_BYTE: usize = 4;
-
-/// See [`WALK_BYTES_PER_BYTE`].
-const WALK_ALLOWANCE: usize = 256;
-
-/// The most phrases compiled to a DFA; more make a contiguous NFA.
-const DFA_MAX_PHRASES: usize = 100;
-
-/// An anchored aho-corasick automaton, named here rather than left to `AhoCorasick` so that
-/// only these two are linked (the WebAssembly build is about 9 KB gzipped smaller for it): a
-/// DFA for small sets, the built-in ones among them, and a contiguous NFA for big user lists
-/// (20k phrases: 31 MB and 0.1-0.3 s to build, where a DFA takes 110 MB and 0.5 s) or when a
-/// DFA cannot be built. A set too big for the contiguous NFA too is a config error.
-#[derive(Debug, Clone)]
-enum Matcher {
-    Dfa(DFA),
-    Nfa(NFA),
-}
-
-/// One phrase found in a text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PhraseMatch {
-    /// Index of the phrase in the set.
-    pub phrase: usize,
-    /// Where it is, in the original text.
-    pub span: Span,
-}
-
-impl PhraseSet {
-    /// Compiles `phrases`; each is folded (NFKC, lowercase) and its whitespace collapsed.
-    pub fn new<S: AsRef<str>>(phrases: &[S]) -> Result<Self, String> {
+impl PhraseBookBuilder {
+    /// Adds a list of phrases; each is folded (NFKC, lowercase) and its whitespace collapsed.
+    /// An empty phrase is an error.
+    pub fn add<S: AsRef<str>>(&mut self, phrases: &[S]) -> Result<PhraseListId, String> {
         let phrases: Vec<String> = phrases
             .iter()
             .map(|phrase| {
@@ -82,98 +57,268 @@ impl PhraseSet {
         if let Some(index) = phrases.iter().position(String::is_empty) {
             return Err(format!("phrase {} is empty", index + 1));
         }
-        let dfa = (phrases.len() <= DFA_MAX_PHRASES)
+        self.lists.push(phrases);
+        Ok(PhraseListId(self.lists.len() - 1))
+    }
+
+    /// Compiles the lists into one book.
+    pub fn build(self) -> Result<PhraseBook, String> {
+        // The automaton's patterns are the distinct phrases; each has the lists that hold it.
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut owners_of: Vec<Vec<Owner>> = Vec::new();
+        let mut pattern_of: HashMap<&str, usize> = HashMap::new();
+        for (list, phrases) in self.lists.iter().enumerate() {
+            for (phrase, text) in phrases.iter().enumerate() {
+                let pattern = *pattern_of.entry(text).or_insert_with(|| {
+                    patterns.push(text);
+                    owners_of.push(Vec::new());
+                    patterns.len() - 1
+                });
+                // Of two phrases of a list that fold alike, the first listed.
+                let owners = &mut owners_of[pattern];
+                if owners.last().is_none_or(|owner| owner.list != list) {
+                    owners.push(Owner { list, phrase });
+                }
+            }
+        }
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            Some(Matcher::new(&patterns)?)
+        };
+        let mut owner_ends = Vec::with_capacity(owners_of.len());
+        let mut owners = Vec::new();
+        for pattern_owners in owners_of {
+            owners.extend(pattern_owners);
+            owner_ends.push(owners.len());
+        }
+        Ok(PhraseBook {
+            starts: StartBytes::new(&patterns),
+            openings: Openings::new(&patterns),
+            automaton,
+            owners,
+            owner_ends,
+            unanchored: self.lists.iter().map(|_| OnceLock::new()).collect(),
+            lists: self.lists,
+        })
+    }
+}
+
+/// Phrase lists compiled to be searched together.
+#[derive(Debug)]
+pub struct PhraseBook {
+    /// Each list's phrases, folded.
+    lists: Vec<Vec<String>>,
+    starts: StartBytes,
+    openings: Openings,
+    /// The anchored automaton of the distinct phrases (`None` when there are none).
+    automaton: Option<Matcher>,
+    /// The lists that hold each pattern of the automaton, pattern after pattern.
+    owners: Vec<Owner>,
+    /// Where each pattern's owners end in `owners`.
+    owner_ends: Vec<usize>,
+    /// Each list's unanchored automaton, built the first time a text makes the walks run long
+    /// (`None` if it cannot be built).
+    unanchored: Box<[OnceLock<Option<NFA>>]>,
+}
+
+/// A list that holds a pattern, and the index of the pattern's phrase in it.
+#[derive(Debug, Clone, Copy)]
+struct Owner {
+    list: usize,
+    phrase: usize,
+}
+
+/// The bytes that walks from possible starts may take per byte of text, plus
+/// [`WALK_ALLOWANCE`], before the search goes on with the unanchored automata, which are linear
+/// in the text. A long phrase that keeps matching from place after place (`a a a ... b` over
+/// `a a a a ...`) would otherwise cost the text's length times the phrase's; posts walk about
+/// one byte in four.
+const WALK_BYTES_PER_BYTE: usize = 4;
+
+/// See [`WALK_BYTES_PER_BYTE`].
+const WALK_ALLOWANCE: usize = 256;
+
+/// The most distinct phrases compiled to a DFA; more make a contiguous NFA. The built-in lists
+/// together hold about 100.
+const DFA_MAX_PHRASES: usize = 200;
+
+/// An anchored aho-corasick automaton, named here rather than left to `AhoCorasick` so that
+/// only these two are linked (the WebAssembly build is about 9 KB gzipped smaller for it): a
+/// DFA for small books, the built-in lists among them, and a contiguous NFA for big user lists
+/// (20k phrases: 31 MB and 0.1-0.3 s to build, where a DFA takes 110 MB and 0.5 s) or when a
+/// DFA cannot be built. A book too big for the contiguous NFA too is a config error.
+#[derive(Debug, Clone)]
+enum Matcher {
+    Dfa(DFA),
+    Nfa(NFA),
+}
+
+impl Matcher {
+    fn new(patterns: &[&str]) -> Result<Self, String> {
+        let dfa = (patterns.len() <= DFA_MAX_PHRASES)
             .then(|| {
                 DFA::builder()
                     .match_kind(MatchKind::LeftmostLongest)
                     .start_kind(StartKind::Anchored)
                     .prefilter(false)
-                    .build(&phrases)
+                    .build(patterns)
                     .ok()
             })
             .flatten();
-        let automaton = match dfa {
-            Some(dfa) => Matcher::Dfa(dfa),
+        match dfa {
+            Some(dfa) => Ok(Self::Dfa(dfa)),
             None => NFA::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .prefilter(false)
-                .build(&phrases)
-                .map(Matcher::Nfa)
-                .map_err(|err| format!("cannot compile phrases: {err}"))?,
-        };
-        Ok(Self {
-            starts: StartBytes::new(&phrases),
-            openings: Openings::new(&phrases),
-            phrases,
-            automaton,
-            unanchored: OnceLock::new(),
-        })
+                .build(patterns)
+                .map(Self::Nfa)
+                .map_err(|err| format!("cannot compile phrases: {err}")),
+        }
+    }
+}
+
+/// One phrase found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhraseMatch {
+    /// Index of the phrase in its list.
+    pub phrase: usize,
+    /// Where it is, in the original text.
+    pub span: Span,
+}
+
+/// What a search of a [`PhraseBook`] found, list by list; reusable from text to text.
+#[derive(Debug, Default)]
+pub struct PhraseMatches {
+    /// Each list's matches, in text order.
+    found: Vec<Vec<PhraseMatch>>,
+    /// Per list, the byte its next match may start at.
+    from: Vec<usize>,
+    /// Per list, the longest phrase of the walk in progress (index, end).
+    longest: Vec<Option<(usize, usize)>>,
+}
+
+impl PhraseMatches {
+    /// The matches of `list`, in text order.
+    pub fn of(&self, list: PhraseListId) -> &[PhraseMatch] {
+        &self.found[list.0]
     }
 
-    /// The folded phrase at `index`.
-    pub fn phrase(&self, index: usize) -> &str {
-        &self.phrases[index]
+    /// The bytes the buffers hold room for.
+    pub fn capacity_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.found.capacity() * size_of::<Vec<PhraseMatch>>()
+            + (self.found.iter())
+                .map(|found| found.capacity() * size_of::<PhraseMatch>())
+                .sum::<usize>()
+            + self.from.capacity() * size_of::<usize>()
+            + self.longest.capacity() * size_of::<Option<(usize, usize)>>()
     }
 
-    /// Finds the phrases in an already folded text that sit on word boundaries: from left to
-    /// right, at each place a phrase can start, the longest phrase there that also ends on a
-    /// boundary; the search goes on after it.
-    pub fn find_in(&self, folded: &Folded) -> Vec<PhraseMatch> {
-        self.find_with_budget(folded, WALK_BYTES_PER_BYTE * folded.text.len() + WALK_ALLOWANCE)
+    /// Empties the buffers for a search of `lists` lists.
+    fn reset(&mut self, lists: usize) {
+        self.found.resize_with(lists, Vec::new);
+        self.found.iter_mut().for_each(Vec::clear);
+        self.from.clear();
+        self.from.resize(lists, 0);
+        self.longest.clear();
+        self.longest.resize(lists, None);
+    }
+}
+
+impl PhraseBook {
+    /// The folded phrase at `index` in `list`.
+    pub fn phrase(&self, list: PhraseListId, index: usize) -> &str {
+        &self.lists[list.0][index]
     }
 
-    /// [`PhraseSet::find_in`], walking at most `budget` bytes from possible starts.
-    fn find_with_budget(&self, folded: &Folded, budget: usize) -> Vec<PhraseMatch> {
-        let mut found = Vec::new();
+    /// Finds the phrases of every list in an already folded text.
+    pub fn find(&self, folded: &Folded) -> PhraseMatches {
+        let mut matches = PhraseMatches::default();
+        self.find_into(folded, &mut matches);
+        matches
+    }
+
+    /// Finds the phrases of every list in an already folded text, into `matches` (emptied
+    /// first): for each list, from left to right, at each place one of its phrases can start,
+    /// its longest phrase there that also ends on a word boundary; its search goes on after it.
+    pub fn find_into(&self, folded: &Folded, matches: &mut PhraseMatches) {
+        self.find_with_budget(
+            folded,
+            WALK_BYTES_PER_BYTE * folded.text.len() + WALK_ALLOWANCE,
+            matches,
+        );
+    }
+
+    /// [`PhraseBook::find_into`], walking at most `budget` bytes from possible starts.
+    fn find_with_budget(&self, folded: &Folded, budget: usize, matches: &mut PhraseMatches) {
+        matches.reset(self.lists.len());
         let stopped = match &self.automaton {
-            Matcher::Dfa(dfa) => self.find_from_starts(dfa, folded, 0, budget, &mut found),
-            Matcher::Nfa(nfa) => self.find_from_starts(nfa, folded, 0, budget, &mut found),
+            None => None,
+            Some(Matcher::Dfa(dfa)) => self.find_from_starts(dfa, folded, budget, matches),
+            Some(Matcher::Nfa(nfa)) => self.find_from_starts(nfa, folded, budget, matches),
         };
-        if let Some(from) = stopped {
-            match (&self.automaton, self.unanchored()) {
-                (Matcher::Dfa(dfa), Some(unanchored)) => find_unanchored(unanchored, dfa, folded, from, &mut found),
-                (Matcher::Nfa(nfa), _) => find_unanchored(nfa, nfa, folded, from, &mut found),
-                // Without an unanchored automaton, the walks go on.
-                (Matcher::Dfa(dfa), None) => {
-                    self.find_from_starts(dfa, folded, from, usize::MAX, &mut found);
+        let Some(at) = stopped else { return };
+        let unanchored: Option<Vec<&NFA>> = (0..self.lists.len()).map(|list| self.unanchored(list)).collect();
+        match (unanchored, &self.automaton) {
+            (Some(unanchored), _) => {
+                for (list, automaton) in unanchored.into_iter().enumerate() {
+                    let from = matches.from[list].max(at);
+                    find_unanchored(automaton, folded, from, &mut matches.found[list]);
                 }
             }
+            // Without unanchored automata, the walks go on.
+            (None, automaton) => {
+                matches.from.iter_mut().for_each(|from| *from = (*from).max(at));
+                match automaton {
+                    Some(Matcher::Dfa(dfa)) => self.find_from_starts(dfa, folded, usize::MAX, matches),
+                    Some(Matcher::Nfa(nfa)) => self.find_from_starts(nfa, folded, usize::MAX, matches),
+                    None => None,
+                };
+            }
         }
-        found
     }
 
-    /// The unanchored automaton of a DFA set, built on first use.
-    fn unanchored(&self) -> Option<&NFA> {
-        self.unanchored
+    /// The unanchored automaton of `list`, built on first use.
+    fn unanchored(&self, list: usize) -> Option<&NFA> {
+        self.unanchored[list]
             .get_or_init(|| {
                 NFA::builder()
                     .match_kind(MatchKind::LeftmostLongest)
                     .prefilter(false)
-                    .build(&self.phrases)
+                    .build(&self.lists[list])
                     .ok()
             })
             .as_ref()
     }
 
-    /// Finds the phrases from byte `from` on, from the places they may start, walking the
-    /// anchored automaton from each, until the walks take more than `budget` bytes: then
-    /// returns the place where the search must go on.
+    /// The lists that hold `pattern`.
+    fn owners(&self, pattern: usize) -> &[Owner] {
+        let start = pattern.checked_sub(1).map_or(0, |before| self.owner_ends[before]);
+        &self.owners[start..self.owner_ends[pattern]]
+    }
+
+    /// Finds the phrases of each list from its `matches.from` on, from the places they may
+    /// start, walking the anchored automaton from each, until the walks take more than `budget`
+    /// bytes: then returns the place where the search must go on.
     fn find_from_starts(
         &self,
         automaton: &impl Automaton,
         folded: &Folded,
-        mut from: usize,
         budget: usize,
-        found: &mut Vec<PhraseMatch>,
+        matches: &mut PhraseMatches,
     ) -> Option<usize> {
         let text = folded.text.as_str();
         let bytes = text.as_bytes();
+        let PhraseMatches { found, from, longest } = matches;
+        // The first byte a match of any list may start at.
+        let mut next = from.iter().copied().min().unwrap_or(usize::MAX);
         let mut walked = 0;
         let mut stopped = None;
         for_each_possible_start(bytes, &self.starts, |at| {
             // `may_open` first: it also makes sure `at` is a char boundary (a phrase's first
             // byte never continues a char).
-            if at < from || !self.openings.may_open(bytes[at], bytes.get(at + 1).copied()) {
+            if at < next || !self.openings.may_open(bytes[at], bytes.get(at + 1).copied()) {
                 return;
             }
             // Between two ASCII chars the possible start is a real one; around others, the
@@ -185,37 +330,43 @@ impl PhraseSet {
             if walked >= budget {
                 // No place is searched after this one.
                 stopped = Some(at);
-                from = usize::MAX;
+                next = usize::MAX;
                 return;
             }
-            let (longest, length) = longest_at(automaton, text, at);
-            walked += length;
-            if let Some((phrase, end)) = longest {
-                found.push(PhraseMatch {
-                    phrase,
-                    span: folded.original(Span::new(at, end)),
-                });
-                from = end;
+            let mut matched = false;
+            walked += walk(automaton, text, at, |pattern, end| {
+                for owner in self.owners(pattern) {
+                    if from[owner.list] <= at {
+                        longest[owner.list] = Some((owner.phrase, end));
+                        matched = true;
+                    }
+                }
+            });
+            if matched {
+                for (list, longest) in longest.iter_mut().enumerate() {
+                    if let Some((phrase, end)) = longest.take() {
+                        found[list].push(PhraseMatch {
+                            phrase,
+                            span: folded.original(Span::new(at, end)),
+                        });
+                        from[list] = end;
+                    }
+                }
+                next = from.iter().copied().min().unwrap_or(usize::MAX);
             }
         });
         stopped
     }
 }
 
-/// Finds the phrases from byte `from` on with the leftmost-longest search of the `unanchored`
-/// automaton, linear in the text: a match that starts inside a word resumes the search where
-/// the word ends; one that ends inside a word is walked again on the `anchored` automaton for
-/// a shorter phrase on a boundary.
-fn find_unanchored(
-    unanchored: &NFA,
-    anchored: &impl Automaton,
-    folded: &Folded,
-    mut from: usize,
-    found: &mut Vec<PhraseMatch>,
-) {
+/// Finds the phrases from byte `from` on with the leftmost-longest search of the unanchored
+/// `automaton`, linear in the text: a match that starts inside a word resumes the search where
+/// the word ends; one that ends inside a word is walked again anchored for a shorter phrase on
+/// a boundary.
+fn find_unanchored(automaton: &NFA, folded: &Folded, mut from: usize, found: &mut Vec<PhraseMatch>) {
     let text = folded.text.as_str();
     while from < text.len() {
-        let Some((phrase, at, end)) = leftmost_longest(unanchored, text, from) else {
+        let Some((phrase, at, end)) = leftmost_longest(automaton, text, from) else {
             break;
         };
         if !starts_on_word_boundary(text, at) {
@@ -225,7 +376,9 @@ fn find_unanchored(
         let longest = if ends_on_word_boundary(text, end) {
             Some((phrase, end))
         } else {
-            longest_at(anchored, text, at).0
+            let mut longest = None;
+            walk(automaton, text, at, |phrase, end| longest = Some((phrase, end)));
+            longest
         };
         match longest {
             Some((phrase, end)) => {
@@ -269,16 +422,15 @@ fn word_end(text: &str, at: usize) -> usize {
         .map_or(text.len(), |(offset, _)| at + offset)
 }
 
-/// The longest phrase that starts at `at` (a char boundary) and ends on a word boundary, and
-/// its end, found by walking the anchored automaton from `at` until it dies; and the bytes
-/// walked. (Inlined by force: a call per walk cost 2.5% more instructions in the post
-/// lint.)
+/// Walks the anchored automaton from `at` (a char boundary) until it dies, calling `on_match`
+/// with each pattern that starts at `at` and ends on a word boundary, and its end, shortest
+/// first; returns the bytes walked. (Inlined by force: a call per walk cost 2.5% more
+/// instructions in the post lint.)
 #[inline(always)]
-fn longest_at(automaton: &impl Automaton, text: &str, at: usize) -> (Option<(usize, usize)>, usize) {
+fn walk(automaton: &impl Automaton, text: &str, at: usize, mut on_match: impl FnMut(usize, usize)) -> usize {
     let mut state = automaton
         .start_state(Anchored::Yes)
         .expect("phrase automata are built for anchored searches");
-    let mut longest = None;
     let mut walked = 0;
     for &byte in &text.as_bytes()[at..] {
         walked += 1;
@@ -293,19 +445,19 @@ fn longest_at(automaton: &impl Automaton, text: &str, at: usize) -> (Option<(usi
             continue;
         }
         let end = at + walked;
-        // Of two phrases that fold alike, the first listed; the length check keeps to phrases
-        // that start at `at`.
-        let phrase = (0..automaton.match_len(state))
+        // Of two patterns that are alike (an unanchored automaton's list may repeat a phrase),
+        // the first; the length check keeps to patterns that start at `at`.
+        let pattern = (0..automaton.match_len(state))
             .map(|index| automaton.match_pattern(state, index))
-            .filter(|&phrase| automaton.pattern_len(phrase) == end - at)
+            .filter(|&pattern| automaton.pattern_len(pattern) == end - at)
             .min();
-        if let Some(phrase) = phrase
+        if let Some(pattern) = pattern
             && ends_on_word_boundary(text, end)
         {
-            longest = Some((phrase.as_usize(), end));
+            on_match(pattern.as_usize(), end);
         }
     }
-    (longest, walked)
+    walked
 }
 
 /// The pairs of bytes that open a phrase (its first two bytes, or its one byte followed by
@@ -314,7 +466,7 @@ fn longest_at(automaton: &impl Automaton, text: &str, at: usize) -> (Option<(usi
 struct Openings(Box<[u64; 256 * 256 / 64]>);
 
 impl Openings {
-    fn new(phrases: &[String]) -> Self {
+    fn new(phrases: &[&str]) -> Self {
         let mut bits = Box::new([0u64; 256 * 256 / 64]);
         for phrase in phrases {
             let first = usize::from(phrase.as_bytes()[0]);
@@ -354,7 +506,7 @@ impl StartBytes {
     /// The most first bytes (other than ASCII word chars) looked for one by one.
     const MOST_OTHERS: usize = 4;
 
-    fn new(phrases: &[String]) -> Self {
+    fn new(phrases: &[&str]) -> Self {
         let mut word_starts = false;
         let mut others = Vec::new();
         for phrase in phrases {
@@ -426,6 +578,41 @@ mod tests {
     use super::*;
     use crate::fold::on_word_boundaries;
 
+    /// A book of one list, as the rules' tests build them.
+    struct PhraseSet {
+        book: PhraseBook,
+        list: PhraseListId,
+    }
+
+    impl PhraseSet {
+        fn new<S: AsRef<str>>(phrases: &[S]) -> Result<Self, String> {
+            let mut builder = PhraseBookBuilder::default();
+            let list = builder.add(phrases)?;
+            Ok(Self {
+                book: builder.build()?,
+                list,
+            })
+        }
+
+        fn phrase(&self, index: usize) -> &str {
+            self.book.phrase(self.list, index)
+        }
+
+        fn find_in(&self, folded: &Folded) -> Vec<PhraseMatch> {
+            self.book.find(folded).of(self.list).to_vec()
+        }
+
+        fn find_with_budget(&self, folded: &Folded, budget: usize) -> Vec<PhraseMatch> {
+            let mut matches = PhraseMatches::default();
+            self.book.find_with_budget(folded, budget, &mut matches);
+            matches.of(self.list).to_vec()
+        }
+
+        fn automaton(&self) -> &Matcher {
+            self.book.automaton.as_ref().expect("the list has phrases")
+        }
+    }
+
     #[test]
     fn matches_folded_phrases_on_word_boundaries() {
         let set = PhraseSet::new(&["follow for follow", "F4F", "% off"]).unwrap();
@@ -455,7 +642,7 @@ mod tests {
         let mut found = Vec::new();
         let mut at = 0;
         while at < text.len() {
-            let longest = (0..set.phrases.len())
+            let longest = (0..set.book.lists[0].len())
                 .filter(|&index| text[at..].starts_with(set.phrase(index)))
                 .map(|index| (index, Span::new(at, at + set.phrase(index).len())))
                 .filter(|&(_, span)| on_word_boundaries(text, span))
@@ -507,11 +694,96 @@ mod tests {
             let mut many = phrases.clone();
             many.extend((0..DFA_MAX_PHRASES).map(|n| format!("filler {n}")));
             let big = PhraseSet::new(&many).unwrap();
-            assert!(matches!(big.automaton, Matcher::Nfa(_)));
+            assert!(matches!(big.automaton(), Matcher::Nfa(_)));
             agrees(&big);
             checked += 1;
         }
         assert!(checked > 1000, "{checked} texts checked");
+    }
+
+    #[test]
+    fn lists_searched_together_find_what_each_finds_alone() {
+        let pieces = ["a", "b", " ", "é", "_", "%", "-"];
+        let mut random = crate::testing::Xorshift::new(0xD1B5_4A32_D192_ED03);
+        let mut found_some = 0;
+        for round in 0..3000 {
+            let lists: Vec<Vec<String>> = (0..random.below(3) + 1)
+                .map(|_| {
+                    let count = random.below(4) + 1;
+                    (0..count)
+                        .map(|_| {
+                            let pieces_count = random.below(3) + 1;
+                            random.join(&pieces, pieces_count)
+                        })
+                        .collect()
+                })
+                .collect();
+            let count = random.below(24) + 1;
+            let text = random.join(&pieces, count);
+            let mut builder = PhraseBookBuilder::default();
+            let Ok(ids) = lists
+                .iter()
+                .map(|list| builder.add(list))
+                .collect::<Result<Vec<_>, _>>()
+            else {
+                // A phrase of spaces only.
+                continue;
+            };
+            if round % 2 == 1 {
+                // Enough phrases for the NFA, in a list of their own.
+                builder
+                    .add(&(0..DFA_MAX_PHRASES).map(|n| format!("filler {n}")).collect::<Vec<_>>())
+                    .unwrap();
+            }
+            let book = builder.build().unwrap();
+            let folded = Folded::new(&text);
+            let alone: Vec<Vec<PhraseMatch>> = (lists.iter())
+                .map(|list| PhraseSet::new(list).unwrap().find_in(&folded))
+                .collect();
+            found_some += alone.iter().filter(|found| !found.is_empty()).count();
+            for budget in [usize::MAX, 0, 3] {
+                let mut together = PhraseMatches::default();
+                book.find_with_budget(&folded, budget, &mut together);
+                for ((list, &id), alone) in lists.iter().zip(&ids).zip(&alone) {
+                    assert_eq!(
+                        together.of(id),
+                        alone,
+                        "{list:?} of {lists:?} in {text:?}, budget {budget}"
+                    );
+                }
+            }
+        }
+        assert!(found_some > 500, "{found_some} lists with matches");
+    }
+
+    #[test]
+    fn a_phrase_in_two_lists_is_found_in_both() {
+        let mut builder = PhraseBookBuilder::default();
+        let bait = builder.add(&["link in bio to win", "f4f"]).unwrap();
+        let calls = builder
+            .add(&["shop now", "Link in bio", "link  in bio", "% off"])
+            .unwrap();
+        let again = builder.add(&["F4F"]).unwrap();
+        let book = builder.build().unwrap();
+        let text = "F4F! Link in bio to win, shop now";
+        let matches = book.find(&Folded::new(text));
+        let found = |list| -> Vec<(usize, &str)> {
+            let matches: &[PhraseMatch] = matches.of(list);
+            matches.iter().map(|m| (m.phrase, m.span.slice(text))).collect()
+        };
+        assert_eq!(found(bait), [(1, "F4F"), (0, "Link in bio to win")]);
+        // Of two phrases of a list that fold alike, the first listed.
+        assert_eq!(found(calls), [(1, "Link in bio"), (0, "shop now")]);
+        assert_eq!(found(again), [(0, "F4F")]);
+        assert_eq!(book.phrase(calls, 2), "link in bio");
+        assert!(
+            PhraseBookBuilder::default()
+                .build()
+                .unwrap()
+                .find(&Folded::new(text))
+                .found
+                .is_empty()
+        );
     }
 
     #[test]
@@ -566,6 +838,7 @@ mod tests {
                     })
                     .collect();
                 let mut found = Vec::new();
+                let phrases: Vec<&str> = phrases.iter().map(String::as_str).collect();
                 for_each_possible_start(bytes, &StartBytes::new(&phrases), |at| found.push(at));
                 assert_eq!(found, expected, "{phrases:?} in {text:?}");
             }
@@ -578,8 +851,8 @@ mod tests {
         let mut big: Vec<String> = small.iter().map(|phrase| phrase.to_string()).collect();
         big.extend((0..DFA_MAX_PHRASES).map(|n| format!("filler phrase {n}")));
         let (small, big) = (PhraseSet::new(&small).unwrap(), PhraseSet::new(&big).unwrap());
-        assert!(matches!(small.automaton, Matcher::Dfa(_)));
-        assert!(matches!(big.automaton, Matcher::Nfa(_)));
+        assert!(matches!(small.automaton(), Matcher::Dfa(_)));
+        assert!(matches!(big.automaton(), Matcher::Nfa(_)));
         let text = Folded::new("Ｆ４Ｆ and Follow  for follow! follow 20% off, filler phrase 7 f4fun");
         let found = big.find_in(&text);
         assert_eq!(small.find_in(&text), found[..4]);

@@ -6,11 +6,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::config::Brand;
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
 use crate::fold::Folded;
 use crate::rules::options;
-use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
+use crate::rules::{BuildContext, PostContext, PostRule, RuleInfo, RuleKind};
 use crate::span::Span;
 use crate::text::Hashtag;
 
@@ -76,7 +75,7 @@ impl Default for Options {
 #[derive(Debug)]
 struct CrowdedFollowFriday(Options);
 
-fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRule>, String> {
+fn build(options: &Map<String, Value>, _context: &mut BuildContext<'_>) -> Result<Box<dyn PostRule>, String> {
     Ok(Box::new(CrowdedFollowFriday(options::parse(options)?)))
 }
 

@@ -4,11 +4,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::config::Brand;
 use crate::diagnostic::{Finding, Severity};
 use crate::emoji::{alone_from_boundary, emoji_chars_at_least, is_emoji_grapheme};
 use crate::rules::options;
-use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
+use crate::rules::{BuildContext, PostContext, PostRule, RuleInfo, RuleKind};
 use crate::span::Span;
 use crate::unicode::ascii_prefix_len;
 
@@ -70,7 +69,7 @@ impl Default for Options {
 #[derive(Debug)]
 struct EmojiFlood(Options);
 
-fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRule>, String> {
+fn build(options: &Map<String, Value>, _context: &mut BuildContext<'_>) -> Result<Box<dyn PostRule>, String> {
     let options: Options = options::parse(options)?;
     if !(0.0..=1.0).contains(&options.max_share) {
         return Err(format!(

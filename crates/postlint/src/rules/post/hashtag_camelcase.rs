@@ -6,11 +6,10 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::config::Brand;
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
 use crate::fasthash::FastSet;
 use crate::rules::options;
-use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
+use crate::rules::{BuildContext, PostContext, PostRule, RuleInfo, RuleKind};
 
 /// The registry entry.
 pub const RULE: RuleInfo = RuleInfo {
@@ -87,7 +86,7 @@ struct HashtagCamelCase {
     words: FastSet<Cow<'static, str>>,
 }
 
-fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRule>, String> {
+fn build(options: &Map<String, Value>, _context: &mut BuildContext<'_>) -> Result<Box<dyn PostRule>, String> {
     let options: Options = options::parse(options)?;
     let mut words: FastSet<Cow<'static, str>> = COMMON_WORDS
         .lines()

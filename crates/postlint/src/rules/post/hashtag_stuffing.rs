@@ -5,12 +5,11 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::config::Brand;
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
 use crate::fasthash::FastMap;
 use crate::network::Network;
 use crate::rules::options::{self, Limit, PartialPerNetwork, PerNetwork};
-use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
+use crate::rules::{BuildContext, PostContext, PostRule, RuleInfo, RuleKind};
 use crate::span::Span;
 use crate::text::Hashtag;
 
@@ -132,7 +131,7 @@ struct HashtagStuffing {
     trailing_block: bool,
 }
 
-fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRule>, String> {
+fn build(options: &Map<String, Value>, _context: &mut BuildContext<'_>) -> Result<Box<dyn PostRule>, String> {
     let options: Options = options::parse(options)?;
     let (warn, error) = default_limits();
     Ok(Box::new(HashtagStuffing {

@@ -3,12 +3,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::config::Brand;
 use crate::diagnostic::{Finding, Severity};
 use crate::emoji::{is_emoji_grapheme, may_contain_emoji};
 use crate::fold::is_word_char;
 use crate::rules::options;
-use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
+use crate::rules::{BuildContext, PostContext, PostRule, RuleInfo, RuleKind};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The registry entry.
@@ -59,7 +58,7 @@ impl Default for Options {
 #[derive(Debug)]
 struct LinkOnly(Options);
 
-fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRule>, String> {
+fn build(options: &Map<String, Value>, _context: &mut BuildContext<'_>) -> Result<Box<dyn PostRule>, String> {
     Ok(Box::new(LinkOnly(options::parse(options)?)))
 }
 

@@ -5,11 +5,10 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::config::Brand;
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::options;
 use crate::rules::post::crowded_followfriday::is_follow_friday;
-use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
+use crate::rules::{BuildContext, PostContext, PostRule, RuleInfo, RuleKind};
 use crate::span::Span;
 use crate::text;
 
@@ -62,7 +61,7 @@ impl Default for Options {
 #[derive(Debug)]
 struct MentionStuffing(Options);
 
-fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRule>, String> {
+fn build(options: &Map<String, Value>, _context: &mut BuildContext<'_>) -> Result<Box<dyn PostRule>, String> {
     Ok(Box::new(MentionStuffing(options::parse(options)?)))
 }
 

@@ -3,11 +3,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::config::Brand;
 use crate::diagnostic::{Finding, Severity};
 use crate::network::Network;
 use crate::rules::options::{self, Limit, PartialPerNetwork, PerNetwork};
-use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
+use crate::rules::{BuildContext, PostContext, PostRule, RuleInfo, RuleKind};
 use crate::span::Span;
 use crate::text;
 
@@ -76,7 +75,7 @@ struct OverLength {
     limits: PerNetwork<Limit>,
 }
 
-fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRule>, String> {
+fn build(options: &Map<String, Value>, _context: &mut BuildContext<'_>) -> Result<Box<dyn PostRule>, String> {
     let options: Options = options::parse(options)?;
     Ok(Box::new(OverLength {
         limits: default_limits().merged(&options.limits),

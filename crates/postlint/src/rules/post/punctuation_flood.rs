@@ -3,11 +3,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::config::Brand;
 use crate::diagnostic::{Edit, Finding, Fix, Severity};
 use crate::lanes::{self, LANES};
 use crate::rules::options;
-use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
+use crate::rules::{BuildContext, PostContext, PostRule, RuleInfo, RuleKind};
 use crate::span::Span;
 
 /// The registry entry.
@@ -59,7 +58,7 @@ impl Default for Options {
 #[derive(Debug)]
 struct PunctuationFlood(Options);
 
-fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRule>, String> {
+fn build(options: &Map<String, Value>, _context: &mut BuildContext<'_>) -> Result<Box<dyn PostRule>, String> {
     Ok(Box::new(PunctuationFlood(options::parse(options)?)))
 }
 

@@ -6,13 +6,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::config::Brand;
 use crate::diagnostic::{Finding, Severity};
-use crate::fold::Folded;
 use crate::model::Post;
 use crate::rules::options;
-use crate::rules::phrases::PhraseSet;
-use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
+use crate::rules::phrases::{PhraseBookBuilder, PhraseListId, PhraseMatches};
+use crate::rules::{BuildContext, PostContext, PostRule, RuleInfo, RuleKind};
 use crate::span::Span;
 use crate::text::Entities;
 
@@ -136,24 +134,26 @@ pub struct Promotion {
 pub struct Classifier {
     domains: Vec<String>,
     handles: Vec<String>,
-    keywords: Option<PhraseSet>,
-    calls_to_action: Option<PhraseSet>,
+    keywords: Option<PhraseListId>,
+    calls_to_action: Option<PhraseListId>,
 }
 
 impl Classifier {
-    /// A classifier for `brand` with the rule's options (as written in config).
-    pub fn new(options: &Map<String, Value>, brand: &Brand) -> Result<Self, String> {
+    /// A classifier for the context's brand with the rule's options (as written in config); its
+    /// phrase lists are added to the context's.
+    pub fn new(options: &Map<String, Value>, context: &mut BuildContext<'_>) -> Result<Self, String> {
         let options: Options = options::parse(options)?;
         let mut phrases: Vec<String> = Vec::new();
         if options.builtin_calls_to_action {
             phrases.extend(CALLS_TO_ACTION.iter().map(|phrase| phrase.to_string()));
         }
         phrases.extend(options.calls_to_action);
-        let set = |phrases: &[String], what: &str| {
+        let mut list = |phrases: &[String], what: &str| {
             if phrases.is_empty() {
                 Ok(None)
             } else {
-                PhraseSet::new(phrases)
+                (context.phrases)
+                    .add(phrases)
                     .map(Some)
                     .map_err(|err| format!("{what}: {err}"))
             }
@@ -165,16 +165,18 @@ impl Classifier {
                 .filter(|i| !i.is_empty())
                 .collect()
         };
+        let brand = context.brand;
         Ok(Self {
+            keywords: list(&brand.keywords, "brand.keywords")?,
+            calls_to_action: list(&phrases, "calls-to-action")?,
             domains: lowercase(&brand.domains, &[]),
             handles: lowercase(&brand.handles, &['@']),
-            keywords: set(&brand.keywords, "brand.keywords")?,
-            calls_to_action: set(&phrases, "calls-to-action")?,
         })
     }
 
-    /// Classifies `post`, whose entities and folded text are given.
-    pub fn classify(&self, post: &Post, entities: &Entities, folded: &Folded) -> Promotion {
+    /// Classifies `post`, whose entities and phrases (of the lists this classifier added) are
+    /// given.
+    pub fn classify(&self, post: &Post, entities: &Entities, phrases: &PhraseMatches) -> Promotion {
         let text = post.text.as_str();
         if let Some(label) = post.promotional {
             let reason = if label {
@@ -224,11 +226,7 @@ impl Classifier {
                 note(format!("mentions @{name}"), mention.span);
             }
         }
-        if let Some(found) = self
-            .keywords
-            .as_ref()
-            .and_then(|keywords| keywords.find_in(folded).into_iter().next())
-        {
+        if let Some(found) = self.keywords.and_then(|keywords| phrases.of(keywords).first()) {
             brand_name = true;
             note(format!("names {}", found.span.slice(text)), found.span);
         }
@@ -237,10 +235,8 @@ impl Classifier {
         let cta_decides = brand_link || brand_name || !external_link;
         let cta = self
             .calls_to_action
-            .as_ref()
             .filter(|_| cta_decides)
-            .map(|ctas| ctas.find_in(folded))
-            .unwrap_or_default();
+            .map_or(&[][..], |ctas| phrases.of(ctas));
         if let Some(first) = cta.first() {
             let mut phrases: Vec<&str> = cta.iter().map(|found| found.span.slice(text)).collect();
             phrases.dedup();
@@ -272,8 +268,18 @@ fn is_same_site(host: &str, domain: &str) -> bool {
 #[derive(Debug)]
 struct SelfPromotion;
 
-fn build(options: &Map<String, Value>, brand: &Brand) -> Result<Box<dyn PostRule>, String> {
-    Classifier::new(options, brand)?;
+/// Checks the options. The linter builds the classifier itself, since it classifies every post
+/// whatever this rule's severity: its lists are not added to the context's a second time.
+fn build(options: &Map<String, Value>, context: &mut BuildContext<'_>) -> Result<Box<dyn PostRule>, String> {
+    let mut phrases = PhraseBookBuilder::default();
+    Classifier::new(
+        options,
+        &mut BuildContext {
+            brand: context.brand,
+            phrases: &mut phrases,
+        },
+    )?;
+    phrases.build()?;
     Ok(Box::new(SelfPromotion))
 }
 
@@ -296,10 +302,26 @@ impl PostRule for SelfPromotion {
 mod tests {
     use super::*;
 
+    use crate::config::Brand;
+    use crate::fold::Folded;
+
     fn classify(text: &str, brand: &Brand) -> Promotion {
-        let classifier = Classifier::new(&Map::new(), brand).unwrap();
-        let post = Post::new(text);
-        classifier.classify(&post, &crate::text::extract(text), &Folded::new(text))
+        classify_post(&Post::new(text), brand)
+    }
+
+    /// Classifies `post` with the default options, as the linter does.
+    fn classify_post(post: &Post, brand: &Brand) -> Promotion {
+        let mut phrases = PhraseBookBuilder::default();
+        let classifier = Classifier::new(
+            &Map::new(),
+            &mut BuildContext {
+                brand,
+                phrases: &mut phrases,
+            },
+        )
+        .unwrap();
+        let matches = phrases.build().unwrap().find(&Folded::new(&post.text));
+        classifier.classify(post, &crate::text::extract(&post.text), &matches)
     }
 
     fn acme() -> Brand {
@@ -357,12 +379,11 @@ mod tests {
 
     #[test]
     fn the_label_wins() {
-        let classifier = Classifier::new(&Map::new(), &acme()).unwrap();
         let post = Post {
             promotional: Some(false),
             ..Post::new("Buy now https://acme.com")
         };
-        let promotion = classifier.classify(&post, &crate::text::extract(&post.text), &Folded::new(&post.text));
+        let promotion = classify_post(&post, &acme());
         assert!(!promotion.promotional);
         assert_eq!(promotion.reasons, ["labelled not promotional"]);
     }

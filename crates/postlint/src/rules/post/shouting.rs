@@ -3,11 +3,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::config::Brand;
 use crate::diagnostic::{Finding, Severity};
 use crate::lanes;
 use crate::rules::options;
-use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
+use crate::rules::{BuildContext, PostContext, PostRule, RuleInfo, RuleKind};
 use crate::span::Span;
 
 /// The registry entry.
@@ -67,7 +66,7 @@ impl Default for Options {
 #[derive(Debug)]
 struct Shouting(Options);
 
-fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRule>, String> {
+fn build(options: &Map<String, Value>, _context: &mut BuildContext<'_>) -> Result<Box<dyn PostRule>, String> {
     let options: Options = options::parse(options)?;
     if !(0.0..=1.0).contains(&options.max_ratio) {
         return Err(format!(

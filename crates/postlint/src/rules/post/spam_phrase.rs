@@ -5,11 +5,10 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::config::Brand;
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::options;
-use crate::rules::phrases::PhraseSet;
-use crate::rules::{PostContext, PostRule, RuleInfo, RuleKind};
+use crate::rules::phrases::PhraseListId;
+use crate::rules::{BuildContext, PostContext, PostRule, RuleInfo, RuleKind};
 use crate::span::Span;
 
 /// The registry entry.
@@ -142,13 +141,14 @@ impl Default for Options {
 
 #[derive(Debug)]
 struct SpamPhrase {
-    phrases: Option<PhraseSet>,
+    /// The built-in and user phrases, when there are some.
+    phrases: Option<PhraseListId>,
     /// Severity per phrase index.
     severities: Vec<Severity>,
     regexes: Vec<UserRegex>,
 }
 
-fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRule>, String> {
+fn build(options: &Map<String, Value>, context: &mut BuildContext<'_>) -> Result<Box<dyn PostRule>, String> {
     let options: Options = options::parse(options)?;
     let mut phrases: Vec<&str> = Vec::new();
     let mut severities = Vec::new();
@@ -163,7 +163,11 @@ fn build(options: &Map<String, Value>, _brand: &Brand) -> Result<Box<dyn PostRul
     let phrases = if phrases.is_empty() {
         None
     } else {
-        Some(PhraseSet::new(&phrases).map_err(|err| format!("phrases: {err}"))?)
+        Some(
+            (context.phrases)
+                .add(&phrases)
+                .map_err(|err| format!("phrases: {err}"))?,
+        )
     };
     let regexes = options
         .regexes
@@ -252,8 +256,8 @@ impl PostRule for SpamPhrase {
                     .span(span),
             );
         };
-        if let Some(phrases) = &self.phrases {
-            for found in phrases.find_in(folded) {
+        if let Some(phrases) = self.phrases {
+            for found in post.phrases.of(phrases) {
                 report(self.severities[found.phrase], found.span, findings);
             }
         }
