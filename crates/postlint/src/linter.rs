@@ -202,7 +202,7 @@ impl Linter {
     ) -> (PostReport, Option<PostFacts>) {
         let text = post.text.as_str();
         let (entities, folded, phrases) = scratch.fill(text, &self.phrases);
-        let promotion = self.classifier.classify(post, entities, phrases);
+        let promotion = self.classifier.classify(post, entities, || phrases);
         let context = PostContext::new(post, entities, folded, phrases, &promotion);
         let mut diagnostics = Vec::new();
         let mut findings = Vec::new();
@@ -274,8 +274,18 @@ impl Linter {
             posts
                 .iter()
                 .map(|post| {
-                    let (entities, _, phrases) = scratch.fill(&post.text, &self.classifier_phrases);
-                    let promotion = self.classifier.classify(post, entities, phrases);
+                    // Folded and searched only if the classifier asks.
+                    let Scratch {
+                        entities,
+                        folded,
+                        phrases,
+                    } = &mut *scratch;
+                    text::extract_into(&post.text, entities);
+                    let promotion = self.classifier.classify(post, entities, || {
+                        folded.refold(&post.text);
+                        self.classifier_phrases.find_into(folded, phrases);
+                        phrases
+                    });
                     builder.facts(post, entities, promotion.promotional)
                 })
                 .collect()

@@ -215,6 +215,39 @@ impl PhraseMatches {
             + self.longest.capacity() * size_of::<Option<(usize, usize)>>()
     }
 
+    /// Notes a pattern that starts at `at` and ends at `end` as the longest phrase so far of
+    /// each of its `owners` whose search has reached `at`; returns whether one had. (Not
+    /// inlined, as matches are rare: the loop over possible starts keeps its registers.)
+    #[cold]
+    #[inline(never)]
+    fn note(&mut self, owners: &[Owner], at: usize, end: usize) -> bool {
+        let mut noted = false;
+        for owner in owners {
+            if self.from[owner.list] <= at {
+                self.longest[owner.list] = Some((owner.phrase, end));
+                noted = true;
+            }
+        }
+        noted
+    }
+
+    /// Keeps the longest phrases noted in the walk from `at`, and returns the first byte a
+    /// match of any list may start at now.
+    #[cold]
+    #[inline(never)]
+    fn keep_longest(&mut self, folded: &Folded, at: usize) -> usize {
+        for (list, longest) in self.longest.iter_mut().enumerate() {
+            if let Some((phrase, end)) = longest.take() {
+                self.found[list].push(PhraseMatch {
+                    phrase,
+                    span: folded.original(Span::new(at, end)),
+                });
+                self.from[list] = end;
+            }
+        }
+        self.from.iter().copied().min().unwrap_or(usize::MAX)
+    }
+
     /// Empties the buffers for a search of `lists` lists.
     fn reset(&mut self, lists: usize) {
         self.found.resize_with(lists, Vec::new);
@@ -310,9 +343,8 @@ impl PhraseBook {
     ) -> Option<usize> {
         let text = folded.text.as_str();
         let bytes = text.as_bytes();
-        let PhraseMatches { found, from, longest } = matches;
         // The first byte a match of any list may start at.
-        let mut next = from.iter().copied().min().unwrap_or(usize::MAX);
+        let mut next = matches.from.iter().copied().min().unwrap_or(usize::MAX);
         let mut walked = 0;
         let mut stopped = None;
         for_each_possible_start(bytes, &self.starts, |at| {
@@ -335,24 +367,10 @@ impl PhraseBook {
             }
             let mut matched = false;
             walked += walk(automaton, text, at, |pattern, end| {
-                for owner in self.owners(pattern) {
-                    if from[owner.list] <= at {
-                        longest[owner.list] = Some((owner.phrase, end));
-                        matched = true;
-                    }
-                }
+                matched |= matches.note(self.owners(pattern), at, end);
             });
             if matched {
-                for (list, longest) in longest.iter_mut().enumerate() {
-                    if let Some((phrase, end)) = longest.take() {
-                        found[list].push(PhraseMatch {
-                            phrase,
-                            span: folded.original(Span::new(at, end)),
-                        });
-                        from[list] = end;
-                    }
-                }
-                next = from.iter().copied().min().unwrap_or(usize::MAX);
+                next = matches.keep_longest(folded, at);
             }
         });
         stopped

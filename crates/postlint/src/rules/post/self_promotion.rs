@@ -174,10 +174,18 @@ impl Classifier {
         })
     }
 
-    /// Classifies `post`, whose entities and phrases (of the lists this classifier added) are
-    /// given.
-    pub fn classify(&self, post: &Post, entities: &Entities, phrases: &PhraseMatches) -> Promotion {
+    /// Classifies `post`, whose entities are given. `phrases` gives the matches of the lists
+    /// this classifier added; it is called only when a list may decide (not for most posts with
+    /// a link, without brand keywords).
+    pub fn classify<'p>(
+        &self,
+        post: &Post,
+        entities: &Entities,
+        phrases: impl FnOnce() -> &'p PhraseMatches,
+    ) -> Promotion {
         let text = post.text.as_str();
+        let (mut search, mut searched) = (Some(phrases), None);
+        let mut phrases = || *searched.get_or_insert_with(|| search.take().expect("searched once")());
         if let Some(label) = post.promotional {
             let reason = if label {
                 "labelled promotional"
@@ -226,7 +234,7 @@ impl Classifier {
                 note(format!("mentions @{name}"), mention.span);
             }
         }
-        if let Some(found) = self.keywords.and_then(|keywords| phrases.of(keywords).first()) {
+        if let Some(found) = self.keywords.and_then(|keywords| phrases().of(keywords).first()) {
             brand_name = true;
             note(format!("names {}", found.span.slice(text)), found.span);
         }
@@ -236,7 +244,7 @@ impl Classifier {
         let cta = self
             .calls_to_action
             .filter(|_| cta_decides)
-            .map_or(&[][..], |ctas| phrases.of(ctas));
+            .map_or(&[][..], |ctas| phrases().of(ctas));
         if let Some(first) = cta.first() {
             let mut phrases: Vec<&str> = cta.iter().map(|found| found.span.slice(text)).collect();
             phrases.dedup();
@@ -321,7 +329,7 @@ mod tests {
         )
         .unwrap();
         let matches = phrases.build().unwrap().find(&Folded::new(&post.text));
-        classifier.classify(post, &crate::text::extract(&post.text), &matches)
+        classifier.classify(post, &crate::text::extract(&post.text), || &matches)
     }
 
     fn acme() -> Brand {
@@ -375,6 +383,37 @@ mod tests {
         assert!(!classify("notacme.com is not ours https://notacme.com", &acme()).promotional);
         assert!(!classify("Shop now for this: https://example.org/deal", &Brand::default()).promotional);
         assert!(classify("Shop now for this deal", &Brand::default()).promotional);
+    }
+
+    #[test]
+    fn phrases_are_searched_only_when_a_list_may_decide() {
+        let searches = |text: &str, brand: &Brand| {
+            let mut phrases = PhraseBookBuilder::default();
+            let mut context = BuildContext {
+                brand,
+                phrases: &mut phrases,
+            };
+            let classifier = Classifier::new(&Map::new(), &mut context).unwrap();
+            let matches = phrases.build().unwrap().find(&Folded::new(text));
+            let post = Post::new(text);
+            let mut searched = 0;
+            let promotion = classifier.classify(&post, &crate::text::extract(text), || {
+                searched += 1;
+                &matches
+            });
+            (promotion.promotional, searched)
+        };
+        // A link elsewhere: a call to action cannot decide, and there are no brand keywords.
+        assert_eq!(
+            searches("Shop now https://example.org/deal", &Brand::default()),
+            (false, 0)
+        );
+        // Keywords are looked for, and the calls to action found in the same search.
+        assert_eq!(
+            searches("Acme Cloud: shop now https://example.org/deal", &acme()),
+            (true, 1)
+        );
+        assert_eq!(searches("Shop now", &Brand::default()), (true, 1));
     }
 
     #[test]
