@@ -165,7 +165,11 @@ fn measure(text: &str, config: &WeightedConfig, known_urls: Option<&[Url]>) -> W
         // char, which may start an emoji (a keycap) with it: weighed at once, as the loop below
         // would weigh them one by one (ASCII is never invalid nor an emoji alone).
         let url_start = urls.peek().map_or(bytes.len(), |url| url.span.start);
-        let ascii_end = at + ascii_prefix_len(&bytes[at..url_start.max(at)]);
+        let ascii_end = if bytes[at].is_ascii() {
+            at + ascii_prefix_len(&bytes[at..url_start.max(at)])
+        } else {
+            at
+        };
         let run_end = if ascii_end < url_start && emoji_parsing {
             ascii_end.saturating_sub(1)
         } else {
@@ -185,24 +189,26 @@ fn measure(text: &str, config: &WeightedConfig, known_urls: Option<&[Url]>) -> W
             at = run_end;
             continue;
         }
+        // A URL, an emoji or one char: each char decoded once, with the one after it.
+        let mut rest = normalized[at..].chars();
+        let ch = rest.next().expect("at is a char boundary");
         let end;
         if urls.peek().is_some_and(|url| url.span.start == at) {
             let url = urls.next().expect("peeked");
             weighted += u64::from(config.transformed_url_length) * u64::from(config.scale);
             end = url.span.end;
+            valid = valid && !normalized[at..end].chars().next_back().is_some_and(is_invalid);
+        } else if let Some(emoji_end) = emoji_parsing
+            .then(|| emoji_at(normalized, at, ch, rest.next()))
+            .flatten()
+        {
+            weighted += u64::from(config.default_weight);
+            end = emoji_end;
+            valid = valid && !normalized[at..end].chars().next_back().is_some_and(is_invalid);
         } else {
-            let emoji_end = if emoji_parsing { emoji_at(normalized, at) } else { None };
-            if let Some(emoji_end) = emoji_end {
-                weighted += u64::from(config.default_weight);
-                end = emoji_end;
-            } else {
-                let c = normalized[at..].chars().next().expect("at is a char boundary");
-                weighted += u64::from(config.weight(c));
-                end = at + c.len_utf8();
-            }
-        }
-        if valid {
-            valid = !normalized[at..end].chars().next_back().is_some_and(is_invalid);
+            weighted += u64::from(config.weight(ch));
+            end = at + ch.len_utf8();
+            valid = valid && !is_invalid(ch);
         }
         if valid && weighted <= limit {
             valid_end = end;
@@ -229,14 +235,12 @@ fn measure(text: &str, config: &WeightedConfig, known_urls: Option<&[Url]>) -> W
 /// The end of the emoji grapheme cluster that starts at `at`, if one does. An ASCII char
 /// followed by ASCII is a cluster of its own and never an emoji, and most other chars of prose
 /// start no emoji either ([`starts_no_emoji`]); an emoji between spaces, ASCII or other emoji
-/// is plainly a cluster alone ([`plainly_alone`]): only the rest pay for segmentation.
-fn emoji_at(text: &str, at: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    if bytes[at].is_ascii() && bytes.get(at + 1).is_none_or(u8::is_ascii) {
+/// is plainly a cluster alone ([`plainly_alone`]): only the rest pay for segmentation. `ch` is
+/// the char at `at`, `next` the one after it.
+fn emoji_at(text: &str, at: usize, ch: char, next: Option<char>) -> Option<usize> {
+    if ch.is_ascii() && next.is_none_or(|next| next.is_ascii()) {
         return None;
     }
-    let mut chars = text[at..].chars();
-    let (ch, next) = (chars.next()?, chars.next());
     if starts_no_emoji(ch, next) {
         return None;
     }
