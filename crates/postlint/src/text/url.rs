@@ -867,14 +867,26 @@ fn body_at(chain: &mut Chain, text: &str, q: usize, before: Option<char>) -> Opt
     })
 }
 
+/// twitter-text's length limit on a match: its protocol (8 units when it has none), the match
+/// and its encoded domain in place of the domain as written, at most [`MAX_URL_LENGTH`] UTF-16
+/// units. A UTF-16 string never has more units than its UTF-8 form has bytes, so a match that
+/// fits by bytes (all but the longest) fits without counting units.
+fn fits_url_length(text: &str, found: &Match, encoded: usize) -> bool {
+    let protocol = if found.protocol == 0 { 8 } else { found.protocol };
+    let outside_domain = found.end - found.start - found.domain.len();
+    if protocol + outside_domain + encoded <= MAX_URL_LENGTH {
+        return true;
+    }
+    let url_len = utf16_len(&text[found.start..found.end]);
+    protocol + url_len + encoded - utf16_len(found.domain.slice(text)) <= MAX_URL_LENGTH
+}
+
 /// twitter-text's checks on one regex match; pushes the URLs it yields.
 fn accept(urls: &mut Vec<Url>, text: &str, found: &Match) {
     let Some(encoded) = encoded_domain_len(text, found.domain) else {
         return;
     };
-    let url_len = utf16_len(&text[found.start..found.end]);
-    let protocol = if found.protocol == 0 { 8 } else { found.protocol };
-    if protocol + url_len + encoded - utf16_len(found.domain.slice(text)) > MAX_URL_LENGTH {
+    if !fits_url_length(text, found, encoded) {
         return;
     }
     if found.protocol > 0 {
@@ -929,6 +941,34 @@ mod tests {
             let text: String = (0..next(40)).map(|_| pieces[next(pieces.len())]).collect();
             assert_eq!(scan(&text, true), scan(&text, false), "{text:?}");
         }
+    }
+
+    #[test]
+    fn urls_over_4096_utf16_units_are_not_extracted() {
+        // `https://` (8) + the match (20 + path) + the domain encoded (11) - as written (11).
+        let fits = |path: &str| {
+            let text = format!("see https://example.com/{path} now");
+            let urls = extract_urls(&text);
+            match urls.as_slice() {
+                [] => false,
+                [url] => {
+                    assert_eq!(url.span.slice(&text), format!("https://example.com/{path}"));
+                    true
+                }
+                _ => panic!("{urls:?}"),
+            }
+        };
+        // `é` and `д` take 2 bytes and 1 unit: these matches fit by units, not by bytes.
+        for unit in ["a", "é", "д"] {
+            let most = MAX_URL_LENGTH - 8 - 20;
+            assert!(fits(&unit.repeat(most)), "{unit} x {most}");
+            assert!(!fits(&unit.repeat(most + 1)), "{unit} x {}", most + 1);
+        }
+        // Without a protocol, 8 units are counted for it.
+        let text = format!("see example.com/{} now", "a".repeat(MAX_URL_LENGTH - 8 - 12));
+        assert_eq!(extract_urls(&text).len(), 1);
+        let text = format!("see example.com/{} now", "a".repeat(MAX_URL_LENGTH - 8 - 11));
+        assert!(extract_urls(&text).is_empty());
     }
 
     #[test]
