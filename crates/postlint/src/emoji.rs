@@ -46,15 +46,28 @@ pub fn may_contain_emoji(text: &str) -> bool {
 /// as its one char does: most emoji in posts (🎉, 🚀) stand alone.
 pub(crate) fn emoji_are_lone_chars(text: &str, lone: impl Fn(char) -> bool) -> bool {
     try_for_each_emoji_property_char(text, |at, ch| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + ch.len_utf8()..].chars().next();
-        if lone(ch) && plainly_alone(before, ch, after) {
+        if is_lone_emoji_char(text, at, ch, &lone) {
             ControlFlow::Continue(())
         } else {
             ControlFlow::Break(())
         }
     })
     .is_continue()
+}
+
+/// What [`emoji_are_lone_chars`] asks of the char `ch` at `at` of `text`, which has an emoji
+/// property: it is plainly a cluster alone and `lone(ch)` holds.
+fn is_lone_emoji_char(text: &str, at: usize, ch: char, lone: impl Fn(char) -> bool) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + ch.len_utf8()..].chars().next();
+    lone(ch) && plainly_alone(before, ch, after)
+}
+
+/// Whether the non-ASCII char `ch` at `at` of `text` keeps [`emoji_are_lone_chars`] true: it
+/// has no emoji property, or it is plainly a cluster alone and `lone(ch)` holds. For walks that
+/// check the chars as they go, instead of in a pass of their own.
+pub(crate) fn is_no_emoji_or_lone(text: &str, at: usize, ch: char, lone: impl Fn(char) -> bool) -> bool {
+    !has_emoji_property(ch) || is_lone_emoji_char(text, at, ch, lone)
 }
 
 /// Whether `text` has at least `count` non-ASCII chars with an emoji property: a text with

@@ -115,12 +115,53 @@ pub(crate) fn is_own_nfkc(ch: char) -> bool {
 }
 
 /// Whether `ch` is a starter the NFC quick check answers `Yes` for, known without the tables:
-/// every char below U+0300 (where the combining marks begin), and those of
-/// [`is_caseless_own_nfkc`] (tests check both against the tables). Wider than
-/// [`is_own_nfkc_by_range`]: the no-break space, `£` and `ǅ` are NFC, not NFKC.
-fn is_nfc_starter_by_range(ch: char) -> bool {
-    ch < '\u{300}' || is_caseless_own_nfkc(ch)
+/// every char below U+0300 (where the combining marks begin), and those of [`NFC_STARTERS`]
+/// (tests check both against the tables). A text of such chars only is its own NFC.
+pub(crate) fn is_nfc_starter_by_range(ch: char) -> bool {
+    // The ranges are in order and apart: the first that ends at or after `ch` is the only one
+    // that can hold it.
+    ch < '\u{300}' || {
+        let index = NFC_STARTERS.partition_point(|range| *range.end() < ch);
+        NFC_STARTERS.get(index).is_some_and(|range| range.contains(&ch))
+    }
 }
+
+/// Ranges of starters (canonical combining class 0) that the NFC quick check answers `Yes` for,
+/// in order and apart (a test checks both), from U+0300 on: the letters of Greek, Cyrillic,
+/// Hebrew, Arabic, Thai and Vietnamese, general punctuation, currency, letterlike and number
+/// forms, arrows, technical and enclosed signs, shapes, symbols and dingbats, CJK punctuation,
+/// kana, CJK ideographs, Hangul syllables, variation selectors, full-width forms, the
+/// replacement char and the emoji blocks. Wider than the chars that are their own NFKC (the
+/// ellipsis, `™` and full-width letters are not): what a post's chars tell of its NFC form
+/// without a table lookup.
+const NFC_STARTERS: [std::ops::RangeInclusive<char>; 26] = [
+    '\u{0388}'..='\u{0482}',
+    '\u{048A}'..='\u{052F}',
+    '\u{05D0}'..='\u{05EA}',
+    '\u{0621}'..='\u{064A}',
+    '\u{0E01}'..='\u{0E30}',
+    '\u{1E00}'..='\u{1EFF}',
+    '\u{200B}'..='\u{2064}',
+    '\u{20A0}'..='\u{20C0}',
+    '\u{2100}'..='\u{2125}',
+    '\u{2127}'..='\u{2129}',
+    '\u{212C}'..='\u{218B}',
+    '\u{2190}'..='\u{2328}',
+    '\u{232B}'..='\u{2426}',
+    '\u{2460}'..='\u{2ADB}',
+    '\u{2ADD}'..='\u{2BFF}',
+    '\u{3000}'..='\u{3029}',
+    '\u{3030}'..='\u{303F}',
+    '\u{3041}'..='\u{3096}',
+    '\u{30A1}'..='\u{30FA}',
+    '\u{4E00}'..='\u{9FFF}',
+    '\u{AC00}'..='\u{D7A3}',
+    '\u{FE00}'..='\u{FE0F}',
+    '\u{FF01}'..='\u{FF60}',
+    '\u{FFFD}'..='\u{FFFD}',
+    '\u{1F000}'..='\u{1FAFF}',
+    '\u{20000}'..='\u{2A6DF}',
+];
 
 /// Whether `ch` is in one of the ranges [`is_own_nfkc`] answers without tables.
 fn is_own_nfkc_by_range(ch: char) -> bool {
@@ -349,8 +390,11 @@ mod tests {
     fn the_ranges_answered_without_tables_are_nfc_starters() {
         use unicode_normalization::char::canonical_combining_class;
         use unicode_normalization::{IsNormalized, is_nfc_quick};
+        assert!(NFC_STARTERS.windows(2).all(|pair| pair[0].end() < pair[1].start()));
         let below_marks = '\0'..'\u{300}';
-        for ch in chars_of_the_ranges().chain(below_marks) {
+        let starters = NFC_STARTERS.iter().cloned().flatten();
+        // The chars that are their own NFKC are NFC starters too, and answered as such.
+        for ch in chars_of_the_ranges().chain(below_marks).chain(starters) {
             assert!(is_nfc_starter_by_range(ch), "{ch:?}");
             assert_eq!(
                 is_nfc_quick(std::iter::once(ch)),

@@ -6,10 +6,10 @@ use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 use super::chars::is_invalid;
 use super::{Entities, Url, extract_urls};
-use crate::emoji::{emoji_are_lone_chars, is_emoji_grapheme, plainly_alone, starts_no_emoji};
+use crate::emoji::{emoji_are_lone_chars, is_emoji_grapheme, is_no_emoji_or_lone, plainly_alone, starts_no_emoji};
 use crate::network::Network;
 use crate::span::Span;
-use crate::unicode::{ascii_prefix_len, is_ascii};
+use crate::unicode::{ascii_prefix_len, is_ascii, is_nfc_starter_by_range};
 
 /// A weight for a range of code points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,6 +88,17 @@ impl WeightedConfig {
         ..WeightedConfig::V2
     };
 
+    /// The weight of every URL, scaled.
+    fn url_weight(&self) -> u64 {
+        u64::from(self.transformed_url_length) * u64::from(self.scale)
+    }
+
+    /// Whether `ch` alone weighs as an emoji does: it is no emoji alone, or its weight is the
+    /// default.
+    fn lone_weighs_alike(&self, ch: char) -> bool {
+        self.weight(ch) == self.default_weight || !is_emoji_grapheme(ch.encode_utf8(&mut [0; 4]))
+    }
+
     fn weight(&self, c: char) -> u32 {
         let code = u32::from(c);
         self.ranges
@@ -128,37 +139,118 @@ pub fn weighted_length_with(text: &str, entities: &Entities, config: &WeightedCo
 }
 
 /// The weighted length, with `known_urls` (every URL of `text`) when the caller has them.
+///
+/// Length is measured on the NFC form, emoji clusters found by grapheme segmentation. Most
+/// texts are their own NFC, which their chars tell one by one ([`is_nfc_starter_by_range`]),
+/// and most emoji in posts stand alone (🎉, 🚀), each weighing as its char: such texts are
+/// weighed char by char in one walk that checks both as it goes ([`plain_walk`]). A text with
+/// an emoji cluster (👍🏽, 🇮🇪) is walked again, cluster by cluster; one whose chars do not
+/// tell that it is NFC waits for the normalizer.
 fn measure(text: &str, config: &WeightedConfig, known_urls: Option<&[Url]>) -> WeightedLength {
     if is_ascii(text.as_bytes()) {
         return ascii_weighted_length(text, config, known_urls);
     }
-    // Length is measured on the NFC form; ranges map back to the original text.
-    let (normalized, urls): (Cow<'_, str>, Cow<'_, [Url]>) = match crate::unicode::nfc(text) {
-        Cow::Borrowed(text) => {
-            let urls = known_urls.map_or_else(|| Cow::Owned(extract_urls(text)), Cow::Borrowed);
-            (Cow::Borrowed(text), urls)
+    let urls = known_urls.map_or_else(|| Cow::Owned(extract_urls(text)), Cow::Borrowed);
+    match plain_walk(text, config, &urls) {
+        Ok(measured) => return measured,
+        Err(Bail::Emoji) => {
+            if let Ok(measured) = walk(text, text, config, &urls, true, true) {
+                return measured;
+            }
         }
+        Err(Bail::Nfc) => {}
+    }
+    normalized_walk(text, config, urls)
+}
+
+/// [`measure`] the long way, for any text: normalized to NFC (its URLs found again if that
+/// changed it), a pass for emoji clusters, and the walk of the NFC form.
+fn normalized_walk(text: &str, config: &WeightedConfig, urls: Cow<'_, [Url]>) -> WeightedLength {
+    let (normalized, urls): (Cow<'_, str>, Cow<'_, [Url]>) = match crate::unicode::nfc(text) {
+        Cow::Borrowed(text) => (Cow::Borrowed(text), urls),
         Cow::Owned(normalized) => {
             let urls = extract_urls(&normalized);
             (Cow::Owned(normalized), Cow::Owned(urls))
         }
     };
-    let normalized = normalized.as_ref();
-    let mut urls = urls.iter().peekable();
     // Grapheme segmentation is only needed where an emoji may weigh otherwise than its chars:
     // where it may take more than one char, or where a lone char is an emoji and its own weight
     // is not the default (in no twitter-text config: © and ® weigh less, but are no emoji alone).
-    let lone_weighs_alike =
-        |ch: char| config.weight(ch) == config.default_weight || !is_emoji_grapheme(ch.encode_utf8(&mut [0; 4]));
-    let emoji_parsing = config.emoji_parsing && !emoji_are_lone_chars(normalized, lone_weighs_alike);
-    let limit = u64::from(config.max_weighted_length) * u64::from(config.scale);
+    let emoji_parsing = config.emoji_parsing && !emoji_are_lone_chars(&normalized, |ch| config.lone_weighs_alike(ch));
+    walk(text, &normalized, config, &urls, false, emoji_parsing).expect("a walk that checks no char goes to the end")
+}
+
+/// Why a walk of [`measure`] stopped before the end of its text.
+#[derive(Debug)]
+enum Bail {
+    /// A char (maybe in a URL) that is no known NFC starter.
+    Nfc,
+    /// An emoji char that is not plainly a cluster alone, or weighs otherwise than an emoji.
+    Emoji,
+}
+
+/// The weighted length of a text whose chars are all plain, char by char: every non-ASCII char
+/// a known NFC starter ([`is_nfc_starter_by_range`], so the text is its own NFC) and, when the
+/// config parses emoji, no emoji char or one that is plainly a cluster alone and weighs as its
+/// char ([`is_no_emoji_or_lone`]). What [`walk`] would find after its passes, for less; an
+/// error at the first char that is not plain.
+fn plain_walk(text: &str, config: &WeightedConfig, urls: &[Url]) -> Result<WeightedLength, Bail> {
+    let ascii_weight = u64::from(config.weight('a'));
+    let bytes = text.as_bytes();
+    let mut urls = urls.iter().peekable();
+    let mut tally = Tally::new(config);
+    let mut at = 0;
+    while at < text.len() {
+        let url_start = urls.peek().map_or(bytes.len(), |url| url.span.start);
+        if at == url_start {
+            let url = urls.next().expect("peeked");
+            // Its chars too must tell that the text is NFC (its normal form may hold other URLs).
+            let unit = url.span.slice(text);
+            if !is_ascii(unit.as_bytes()) && !unit.chars().all(is_nfc_starter_by_range) {
+                return Err(Bail::Nfc);
+            }
+            let invalid = unit.chars().next_back().is_some_and(is_invalid);
+            tally.add_unit(url.span.end, config.url_weight(), invalid);
+            at = url.span.end;
+        } else if bytes[at].is_ascii() {
+            let run = ascii_prefix_len(&bytes[at..url_start.max(at)]);
+            tally.add_run(at, run, ascii_weight);
+            at += run;
+        } else {
+            let ch = text[at..].chars().next().expect("at is a char boundary");
+            if !is_nfc_starter_by_range(ch) {
+                return Err(Bail::Nfc);
+            }
+            if config.emoji_parsing && !is_no_emoji_or_lone(text, at, ch, |ch| config.lone_weighs_alike(ch)) {
+                return Err(Bail::Emoji);
+            }
+            at += ch.len_utf8();
+            tally.add_unit(at, u64::from(config.weight(ch)), is_invalid(ch));
+        }
+    }
+    Ok(tally.finish(config, text, text))
+}
+
+/// The general walk of [`measure`] over `normalized`, the NFC form of `text` (`text` itself
+/// when it is NFC), whose URLs are `urls`: unit by unit, a run of ASCII chars, a URL, an emoji
+/// cluster (with `emoji_parsing`) or a char. With `check_nfc`, `normalized` is `text` not yet
+/// known to be NFC: an error at the first char (in a URL or a cluster too) that is no known
+/// NFC starter.
+fn walk(
+    text: &str,
+    normalized: &str,
+    config: &WeightedConfig,
+    urls: &[Url],
+    check_nfc: bool,
+    emoji_parsing: bool,
+) -> Result<WeightedLength, Bail> {
+    let known_nfc = |unit: &str| !check_nfc || is_ascii(unit.as_bytes()) || unit.chars().all(is_nfc_starter_by_range);
     // As in `ascii_weighted_length`, every ASCII char weighs the same (as in twitter-text's
     // configs; see `WeightedConfig::ranges`).
     let ascii_weight = u64::from(config.weight('a'));
     let bytes = normalized.as_bytes();
-    let mut weighted: u64 = 0;
-    let mut valid = true;
-    let mut valid_end = 0;
+    let mut urls = urls.iter().peekable();
+    let mut tally = Tally::new(config);
     let mut at = 0;
     while at < normalized.len() {
         // A run of ASCII chars up to the next URL, but for the last one before a non-ASCII
@@ -176,59 +268,100 @@ fn measure(text: &str, config: &WeightedConfig, known_urls: Option<&[Url]>) -> W
             ascii_end
         };
         if run_end > at {
-            let count = (run_end - at) as u64;
-            if valid && weighted <= limit {
-                let fitting = (limit - weighted)
-                    .checked_div(ascii_weight)
-                    .map_or(count, |fit| fit.min(count));
-                if fitting > 0 {
-                    valid_end = at + fitting as usize;
-                }
-            }
-            weighted += count * ascii_weight;
+            tally.add_run(at, run_end - at, ascii_weight);
             at = run_end;
             continue;
         }
         // A URL, an emoji or one char: each char decoded once, with the one after it.
         let mut rest = normalized[at..].chars();
         let ch = rest.next().expect("at is a char boundary");
-        let end;
-        if urls.peek().is_some_and(|url| url.span.start == at) {
+        let (end, weight, invalid);
+        if url_start == at {
             let url = urls.next().expect("peeked");
-            weighted += u64::from(config.transformed_url_length) * u64::from(config.scale);
             end = url.span.end;
-            valid = valid && !normalized[at..end].chars().next_back().is_some_and(is_invalid);
+            weight = config.url_weight();
+            invalid = normalized[at..end].chars().next_back().is_some_and(is_invalid);
         } else if let Some(emoji_end) = emoji_parsing
             .then(|| emoji_at(normalized, at, ch, rest.next()))
             .flatten()
         {
-            weighted += u64::from(config.default_weight);
             end = emoji_end;
-            valid = valid && !normalized[at..end].chars().next_back().is_some_and(is_invalid);
+            weight = u64::from(config.default_weight);
+            invalid = normalized[at..end].chars().next_back().is_some_and(is_invalid);
         } else {
-            weighted += u64::from(config.weight(ch));
             end = at + ch.len_utf8();
-            valid = valid && !is_invalid(ch);
+            weight = u64::from(config.weight(ch));
+            invalid = is_invalid(ch);
         }
-        if valid && weighted <= limit {
-            valid_end = end;
+        if !known_nfc(&normalized[at..end]) {
+            return Err(Bail::Nfc);
         }
+        tally.add_unit(end, weight, invalid);
         at = end;
     }
-    let weighted_length = (weighted / u64::from(config.scale.max(1))) as usize;
-    let max = config.max_weighted_length as usize;
-    let valid = valid && weighted_length > 0 && weighted_length <= max;
-    let valid_end = if normalized.len() == text.len() {
-        valid_end
-    } else {
-        map_offset(normalized, text, valid_end)
-    };
-    WeightedLength {
-        weighted_length,
-        permillage: weighted_length * 1000 / max.max(1),
-        valid,
-        display_range: Span::new(0, text.len()),
-        valid_range: Span::new(0, valid_end),
+    Ok(tally.finish(config, text, normalized))
+}
+
+/// The weight of a walk so far, unit by unit, and the end of the longest valid prefix.
+struct Tally {
+    /// The most weight a valid text may have (the config's maximum, scaled).
+    limit: u64,
+    weighted: u64,
+    /// Whether no invalid char was met.
+    valid: bool,
+    valid_end: usize,
+}
+
+impl Tally {
+    fn new(config: &WeightedConfig) -> Self {
+        Tally {
+            limit: u64::from(config.max_weighted_length) * u64::from(config.scale),
+            weighted: 0,
+            valid: true,
+            valid_end: 0,
+        }
+    }
+
+    /// `count` ASCII chars from `at`, each of `weight` (never invalid), at once.
+    fn add_run(&mut self, at: usize, count: usize, weight: u64) {
+        let count = count as u64;
+        if self.valid && self.weighted <= self.limit {
+            let fitting = (self.limit - self.weighted)
+                .checked_div(weight)
+                .map_or(count, |fit| fit.min(count));
+            if fitting > 0 {
+                self.valid_end = at + fitting as usize;
+            }
+        }
+        self.weighted += count * weight;
+    }
+
+    /// One unit (a URL, an emoji or a char) that ends at `end`, of `weight`, whose last char is
+    /// `invalid` or not.
+    fn add_unit(&mut self, end: usize, weight: u64, invalid: bool) {
+        self.weighted += weight;
+        self.valid = self.valid && !invalid;
+        if self.valid && self.weighted <= self.limit {
+            self.valid_end = end;
+        }
+    }
+
+    /// The length of `text`, walked as `normalized` (its NFC form).
+    fn finish(self, config: &WeightedConfig, text: &str, normalized: &str) -> WeightedLength {
+        let weighted_length = (self.weighted / u64::from(config.scale.max(1))) as usize;
+        let max = config.max_weighted_length as usize;
+        let valid_end = if normalized.len() == text.len() {
+            self.valid_end
+        } else {
+            map_offset(normalized, text, self.valid_end)
+        };
+        WeightedLength {
+            weighted_length,
+            permillage: weighted_length * 1000 / max.max(1),
+            valid: self.valid && weighted_length > 0 && weighted_length <= max,
+            display_range: Span::new(0, text.len()),
+            valid_range: Span::new(0, valid_end),
+        }
     }
 }
 
@@ -260,7 +393,7 @@ fn emoji_at(text: &str, at: usize, ch: char, next: Option<char>) -> Option<usize
 /// every character has the same weight, so only URLs need a walk.
 fn ascii_weighted_length(text: &str, config: &WeightedConfig, known_urls: Option<&[Url]>) -> WeightedLength {
     let char_weight = u64::from(config.weight('a'));
-    let url_weight = u64::from(config.transformed_url_length) * u64::from(config.scale);
+    let url_weight = config.url_weight();
     // `extract_urls` returns at once on a text without a dot that can start a domain's label.
     let urls: Cow<'_, [Url]> = known_urls.map_or_else(|| Cow::Owned(extract_urls(text)), Cow::Borrowed);
     let url_bytes: usize = urls.iter().map(|url| url.span.len()).sum();
@@ -478,6 +611,82 @@ mod tests {
             let (weight, valid_end) = reference_length(&text, &config);
             assert_eq!(measured.weighted_length as u64, weight, "{text:?}");
             assert_eq!(measured.valid_range.end, valid_end, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_walks_of_plain_texts_agree_with_the_normalized_walk() {
+        // Plain chars (NFC starters known by range, lone emoji), emoji clusters, and chars
+        // that are not NFC or not known to be (combining marks, a singleton, a keycap).
+        let pieces = [
+            // The first ones plain.
+            "a",
+            " ",
+            "1",
+            "#",
+            "é",
+            "…",
+            "—",
+            "中",
+            "の",
+            "\u{FFFD}",
+            "😂",
+            "🎉",
+            "👍",
+            "©",
+            " https://example.com/a ",
+            // Then the others.
+            "e\u{301}",
+            "A\u{30A}",
+            "\u{2126}",
+            "\u{301}",
+            "\u{6EA}",
+            "\u{1F3FD}",
+            "🇮",
+            "🇪",
+            "❤",
+            "\u{FE0F}",
+            "\u{20E3}",
+            "\u{200D}",
+            "\u{FEFF}",
+            " https://example.com/é ",
+            " example.com/e\u{301} ",
+        ];
+        const EMOJI_BLOCKS: [WeightRange; 1] = [WeightRange {
+            start: 0x1F300,
+            end: 0x1FAFF,
+            weight: 150,
+        }];
+        let lighter_emoji_chars = WeightedConfig {
+            ranges: &EMOJI_BLOCKS,
+            ..WeightedConfig::V3
+        };
+        let configs = [
+            WeightedConfig::V1,
+            WeightedConfig::V2,
+            WeightedConfig::V3,
+            lighter_emoji_chars,
+        ];
+        let mut rng = crate::testing::Xorshift::new(0x9E37_79B9_7F4A_7C15);
+        let mut next = |bound: usize| rng.below(bound);
+        for round in 0..20_000 {
+            // Mostly plain texts, so that the walks get far before any piece stops them.
+            let plain_only = round % 2 == 0;
+            let length = if round % 10 == 0 { 100 + next(200) } else { 1 + next(16) };
+            let text: String = (0..length)
+                .map(|_| match next(pieces.len() + 8) {
+                    pick if pick >= pieces.len() => "ab",
+                    pick if plain_only => pieces[pick % 15],
+                    pick => pieces[pick],
+                })
+                .collect();
+            let config = &configs[round % configs.len()];
+            let urls = extract_urls(&text);
+            assert_eq!(
+                weighted_length(&text, config),
+                normalized_walk(&text, config, Cow::Owned(urls)),
+                "{text:?}"
+            );
         }
     }
 
