@@ -78,6 +78,25 @@ pub(crate) fn position_of(bytes: &[u8], byte: u8) -> Option<usize> {
     position_of_either(bytes, byte, byte)
 }
 
+/// Which of the `K` bytes of `wanted` occur in `bytes`, in one pass: each block compared with
+/// each byte, the matches ORed together per byte and read once at the end (the bytes after the
+/// last whole block read as the last block of `bytes`, overlapping the blocks before). One pass
+/// that finds a byte absent spares a search for it.
+pub(crate) fn presence<const K: usize>(bytes: &[u8], wanted: [u8; K]) -> [bool; K] {
+    let Some(last) = bytes.last_chunk::<LANES>() else {
+        return wanted.map(|byte| bytes.contains(&byte));
+    };
+    let (blocks, _) = bytes.as_chunks::<LANES>();
+    let mut seen = wanted.map(|byte| equal(load(last), byte));
+    for block in blocks {
+        let lanes = load(block);
+        for (seen, &byte) in seen.iter_mut().zip(&wanted) {
+            *seen |= equal(lanes, byte);
+        }
+    }
+    seen.map(|lanes| high_bits(lanes) != 0)
+}
+
 /// Calls `each` with the offset of every block of `bytes` and the block (the last padded with
 /// `pad`, as [`for_each_block`] does), and counts the lanes set (all ones) in each of the `K`
 /// masks it returns, summed over the blocks. The counts are kept per lane in byte-wide
@@ -189,6 +208,26 @@ mod tests {
                 .collect();
             let expected = bytes.iter().position(|&byte| byte == b'.' || byte == 0xEF);
             assert_eq!(position_of_either(&bytes, b'.', 0xEF), expected, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn presence_sees_each_byte_in_every_block_and_the_overlapping_last() {
+        let mut random = crate::testing::Xorshift::new(0x5EED_0000_0000_0043);
+        for _ in 0..20_000 {
+            let length = random.below(80);
+            // Mostly other bytes, so that each byte is often absent and, present, in any block.
+            let bytes: Vec<u8> = (0..length)
+                .map(|_| match random.below(120) {
+                    0 => b'.',
+                    1 => 0xEF,
+                    2 => b'#',
+                    _ => b'a',
+                })
+                .collect();
+            let wanted = [b'.', 0xEF, b'#', b'@'];
+            let expected = wanted.map(|byte| bytes.contains(&byte));
+            assert_eq!(presence(&bytes, wanted), expected, "{bytes:?}");
         }
     }
 

@@ -139,10 +139,21 @@ pub fn extract_into(text: &str, entities: &mut Entities) {
     entities.cashtags.clear();
     entities.urls.clear();
     entities.dropped_urls = false;
-    url::scan_urls(text, true, &mut entities.urls);
-    scan_hashtags(text, &mut entities.hashtags);
-    scan_mentions(text, &mut entities.mentions);
-    scan_cashtags(text, &mut entities.cashtags);
+    // The sigils' bytes (and the lead byte of the full-width ones), looked for at once: most
+    // posts lack most of them, and their scans are skipped.
+    let [dot, hash, at_sign, dollar, full_width] = lanes::presence(text.as_bytes(), [b'.', b'#', b'@', b'$', 0xEF]);
+    if dot {
+        url::scan_urls(text, true, &mut entities.urls);
+    }
+    if hash || full_width {
+        scan_hashtags(text, &mut entities.hashtags);
+    }
+    if at_sign || full_width {
+        scan_mentions(text, &mut entities.mentions);
+    }
+    if dollar {
+        scan_cashtags(text, &mut entities.cashtags);
+    }
     let total = entities.hashtags.len() + entities.mentions.len() + entities.cashtags.len() + entities.urls.len();
     if total > 1 {
         remove_overlaps(entities);
@@ -538,6 +549,41 @@ mod tests {
                 extract_into(text, &mut entities);
                 assert_eq!(entities, extract(text), "{text:?}");
             }
+        }
+    }
+
+    #[test]
+    fn skipping_the_scans_of_absent_sigils_changes_nothing() {
+        // Full-width sigils and other chars whose UTF-8 starts with the same byte (`ｈ`).
+        let pieces = [
+            "#",
+            "＃",
+            "@",
+            "＠",
+            "$",
+            ".",
+            "tag",
+            "ｈ",
+            "日本",
+            " ",
+            "example.com",
+            "CASH",
+            "_",
+            "/",
+            "1",
+        ];
+        let mut rng = crate::testing::Xorshift::new(0x0DD5_1C11_5EED_0001);
+        for _ in 0..20_000 {
+            let length = rng.below(12);
+            let text: String = (0..length).map(|_| pieces[rng.below(pieces.len())]).collect();
+            // Every scan, whatever the text holds.
+            let mut scanned = Entities::default();
+            url::scan_urls(&text, true, &mut scanned.urls);
+            scan_hashtags(&text, &mut scanned.hashtags);
+            scan_mentions(&text, &mut scanned.mentions);
+            scan_cashtags(&text, &mut scanned.cashtags);
+            remove_overlaps(&mut scanned);
+            assert_eq!(extract(&text), scanned, "{text:?}");
         }
     }
 
