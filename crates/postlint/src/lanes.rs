@@ -192,20 +192,25 @@ mod tests {
         }
     }
 
+    /// Up to 80 bytes, mostly `a`, each one of `.`, 0xEF and `#` once in `rarity` on average.
+    fn sparse_bytes(random: &mut crate::testing::Xorshift, rarity: usize) -> Vec<u8> {
+        let length = random.below(80);
+        (0..length)
+            .map(|_| match random.below(rarity) {
+                0 => b'.',
+                1 => 0xEF,
+                2 => b'#',
+                _ => b'a',
+            })
+            .collect()
+    }
+
     #[test]
     fn position_of_either_finds_the_first_in_every_block_and_the_overlapping_last() {
         let mut random = crate::testing::Xorshift::new(0x5EED_0000_0000_0042);
         for _ in 0..20_000 {
-            let length = random.below(80);
             // Mostly other bytes, so that the first found falls in any block.
-            let bytes: Vec<u8> = (0..length)
-                .map(|_| match random.below(60) {
-                    0 => b'.',
-                    1 => 0xEF,
-                    2 => b'#',
-                    _ => b'a',
-                })
-                .collect();
+            let bytes = sparse_bytes(&mut random, 60);
             let expected = bytes.iter().position(|&byte| byte == b'.' || byte == 0xEF);
             assert_eq!(position_of_either(&bytes, b'.', 0xEF), expected, "{bytes:?}");
         }
@@ -215,16 +220,8 @@ mod tests {
     fn presence_sees_each_byte_in_every_block_and_the_overlapping_last() {
         let mut random = crate::testing::Xorshift::new(0x5EED_0000_0000_0043);
         for _ in 0..20_000 {
-            let length = random.below(80);
-            // Mostly other bytes, so that each byte is often absent and, present, in any block.
-            let bytes: Vec<u8> = (0..length)
-                .map(|_| match random.below(120) {
-                    0 => b'.',
-                    1 => 0xEF,
-                    2 => b'#',
-                    _ => b'a',
-                })
-                .collect();
+            // Rarer, so that each byte is often absent and, present, in any block.
+            let bytes = sparse_bytes(&mut random, 120);
             let wanted = [b'.', 0xEF, b'#', b'@'];
             let expected = wanted.map(|byte| bytes.contains(&byte));
             assert_eq!(presence(&bytes, wanted), expected, "{bytes:?}");

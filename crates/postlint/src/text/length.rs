@@ -506,6 +506,17 @@ fn mastodon_domains(text: &str) -> usize {
 mod tests {
     use super::*;
 
+    /// v3 with the emoji blocks weighing 150 a char: a lone emoji char weighs otherwise than an
+    /// emoji (200).
+    const LIGHTER_EMOJI_CHARS: WeightedConfig = WeightedConfig {
+        ranges: &[WeightRange {
+            start: 0x1F300,
+            end: 0x1FAFF,
+            weight: 150,
+        }],
+        ..WeightedConfig::V3
+    };
+
     /// The weighted length of `text` (no invalid chars) and the end of its valid range, with a
     /// full grapheme segmentation, one unit (a URL, an emoji or a char) at a time.
     fn reference_length(text: &str, config: &WeightedConfig) -> (u64, usize) {
@@ -582,19 +593,9 @@ mod tests {
         ];
         let mut rng = crate::testing::Xorshift::new(0x2545_F491_4F6C_DD1D);
         let mut next = |bound: usize| rng.below(bound);
-        // A config where a lone emoji char weighs otherwise than an emoji (150 against 200).
-        const EMOJI_BLOCKS: [WeightRange; 1] = [WeightRange {
-            start: 0x1F300,
-            end: 0x1FAFF,
-            weight: 150,
-        }];
-        let lighter_emoji_chars = WeightedConfig {
-            ranges: &EMOJI_BLOCKS,
-            ..WeightedConfig::V3
-        };
         for round in 0..20_000 {
             let config = if round % 3 == 0 {
-                lighter_emoji_chars
+                LIGHTER_EMOJI_CHARS
             } else {
                 WeightedConfig::V3
             };
@@ -652,20 +653,11 @@ mod tests {
             " https://example.com/é ",
             " example.com/e\u{301} ",
         ];
-        const EMOJI_BLOCKS: [WeightRange; 1] = [WeightRange {
-            start: 0x1F300,
-            end: 0x1FAFF,
-            weight: 150,
-        }];
-        let lighter_emoji_chars = WeightedConfig {
-            ranges: &EMOJI_BLOCKS,
-            ..WeightedConfig::V3
-        };
         let configs = [
             WeightedConfig::V1,
             WeightedConfig::V2,
             WeightedConfig::V3,
-            lighter_emoji_chars,
+            LIGHTER_EMOJI_CHARS,
         ];
         let mut rng = crate::testing::Xorshift::new(0x9E37_79B9_7F4A_7C15);
         let mut next = |bound: usize| rng.below(bound);
