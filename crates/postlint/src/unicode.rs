@@ -118,12 +118,14 @@ pub(crate) fn is_own_nfkc(ch: char) -> bool {
 /// every char below U+0300 (where the combining marks begin), and those of [`NFC_STARTERS`]
 /// (tests check both against the tables). A text of such chars only is its own NFC.
 pub(crate) fn is_nfc_starter_by_range(ch: char) -> bool {
-    // The ranges are in order and apart: the first that ends at or after `ch` is the only one
-    // that can hold it.
-    ch < '\u{300}' || {
-        let index = NFC_STARTERS.partition_point(|range| *range.end() < ch);
-        NFC_STARTERS.get(index).is_some_and(|range| range.contains(&ch))
-    }
+    ch < '\u{300}' || in_ranges(&NFC_STARTERS, ch)
+}
+
+/// Whether `ch` is in one of `ranges`, which are in order and apart: the first that ends at or
+/// after `ch` is the only one that can hold it.
+fn in_ranges(ranges: &[std::ops::RangeInclusive<char>], ch: char) -> bool {
+    let index = ranges.partition_point(|range| *range.end() < ch);
+    ranges.get(index).is_some_and(|range| range.contains(&ch))
 }
 
 /// Ranges of starters (canonical combining class 0) that the NFC quick check answers `Yes` for,
@@ -171,10 +173,7 @@ fn is_own_nfkc_by_range(ch: char) -> bool {
 /// Whether `ch` is in one of the ranges of chars that are each their own NFKC and have no case
 /// (those of [`is_own_nfkc`] but the Latin-1 letters): such a char folds to itself.
 pub(crate) fn is_caseless_own_nfkc(ch: char) -> bool {
-    // The ranges are in order and apart: the first that ends at or after `ch` is the only one
-    // that can hold it.
-    let index = CASELESS_OWN_NFKC.partition_point(|range| *range.end() < ch);
-    CASELESS_OWN_NFKC.get(index).is_some_and(|range| range.contains(&ch))
+    in_ranges(&CASELESS_OWN_NFKC, ch)
 }
 
 /// The Latin-1 letters and signs from `À` on, each its own NFKC (see [`is_own_nfkc`]).

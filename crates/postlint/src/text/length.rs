@@ -154,7 +154,9 @@ fn measure(text: &str, config: &WeightedConfig, known_urls: Option<&[Url]>) -> W
     match plain_walk(text, config, &urls) {
         Ok(measured) => return measured,
         Err(Bail::Emoji) => {
-            if let Ok(measured) = walk(text, text, config, &urls, true, true) {
+            // Walked again, cluster by cluster, its chars still telling whether it is NFC.
+            let (check_nfc, emoji_parsing) = (true, true);
+            if let Ok(measured) = walk(text, text, config, &urls, check_nfc, emoji_parsing) {
                 return measured;
             }
         }

@@ -157,13 +157,13 @@ pub fn extract_into(text: &str, entities: &mut Entities) {
     // Each scan resumes after its last match, so entities of one kind never overlap: only a
     // text with two kinds or more may have an entity to drop.
     let kinds = [
-        entities.hashtags.is_empty(),
-        entities.mentions.is_empty(),
-        entities.cashtags.is_empty(),
-        entities.urls.is_empty(),
+        !entities.hashtags.is_empty(),
+        !entities.mentions.is_empty(),
+        !entities.cashtags.is_empty(),
+        !entities.urls.is_empty(),
     ]
-    .iter()
-    .filter(|&&empty| !empty)
+    .into_iter()
+    .filter(|&found| found)
     .count();
     if kinds > 1 {
         remove_overlaps(entities);
