@@ -78,23 +78,41 @@ pub(crate) fn position_of(bytes: &[u8], byte: u8) -> Option<usize> {
     position_of_either(bytes, byte, byte)
 }
 
-/// Which of the `K` bytes of `wanted` occur in `bytes`, in one pass: each block compared with
-/// each byte, the matches ORed together per byte and read once at the end (the bytes after the
-/// last whole block read as the last block of `bytes`, overlapping the blocks before). One pass
-/// that finds a byte absent spares a search for it.
-pub(crate) fn presence<const K: usize>(bytes: &[u8], wanted: [u8; K]) -> [bool; K] {
+/// What one pass of [`presence`] tells of a text.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Presence<const K: usize> {
+    /// Whether each wanted byte occurs.
+    pub(crate) found: [bool; K],
+    /// Whether every byte is ASCII.
+    pub(crate) ascii: bool,
+}
+
+/// Which of the `K` bytes of `wanted` occur in `bytes`, and whether they are all ASCII, in one
+/// pass: each block compared with each byte, the matches ORed together per byte (and the blocks
+/// themselves, for their high bits) and read once at the end (the bytes after the last whole
+/// block read as the last block of `bytes`, overlapping the blocks before). One pass that finds
+/// a byte absent spares a search for it.
+pub(crate) fn presence<const K: usize>(bytes: &[u8], wanted: [u8; K]) -> Presence<K> {
     let Some(last) = bytes.last_chunk::<LANES>() else {
-        return wanted.map(|byte| bytes.contains(&byte));
+        return Presence {
+            found: wanted.map(|byte| bytes.contains(&byte)),
+            ascii: bytes.is_ascii(),
+        };
     };
     let (blocks, _) = bytes.as_chunks::<LANES>();
-    let mut seen = wanted.map(|byte| equal(load(last), byte));
+    let mut any = load(last);
+    let mut seen = wanted.map(|byte| equal(any, byte));
     for block in blocks {
         let lanes = load(block);
+        any |= lanes;
         for (seen, &byte) in seen.iter_mut().zip(&wanted) {
             *seen |= equal(lanes, byte);
         }
     }
-    seen.map(|lanes| high_bits(lanes) != 0)
+    Presence {
+        found: seen.map(|lanes| high_bits(lanes) != 0),
+        ascii: high_bits(any) == 0,
+    }
 }
 
 /// Calls `each` with the offset of every block of `bytes` and the block (the last padded with
@@ -223,7 +241,10 @@ mod tests {
             // Rarer, so that each byte is often absent and, present, in any block.
             let bytes = sparse_bytes(&mut random, 120);
             let wanted = [b'.', 0xEF, b'#', b'@'];
-            let expected = wanted.map(|byte| bytes.contains(&byte));
+            let expected = Presence {
+                found: wanted.map(|byte| bytes.contains(&byte)),
+                ascii: bytes.is_ascii(),
+            };
             assert_eq!(presence(&bytes, wanted), expected, "{bytes:?}");
         }
     }

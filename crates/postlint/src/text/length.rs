@@ -125,20 +125,23 @@ pub struct WeightedLength {
 
 /// Measures `text` with `config` (twitter-text `parseTweet`).
 pub fn weighted_length(text: &str, config: &WeightedConfig) -> WeightedLength {
-    measure(text, config, None)
+    measure(text, config, None, false)
 }
 
-/// [`weighted_length`], reusing the URLs already found in `text` when they are all of them (no
-/// URL dropped for overlapping another entity): saves a second URL scan per post.
+/// [`weighted_length`], reusing what extracting `entities` from `text` found: its URLs when
+/// they are all of them (no URL dropped for overlapping another entity), which saves a second
+/// URL scan per post, and whether it is all ASCII.
 pub fn weighted_length_with(text: &str, entities: &Entities, config: &WeightedConfig) -> WeightedLength {
     measure(
         text,
         config,
         (!entities.dropped_urls).then_some(entities.urls.as_slice()),
+        entities.ascii,
     )
 }
 
-/// The weighted length, with `known_urls` (every URL of `text`) when the caller has them.
+/// The weighted length, with `known_urls` (every URL of `text`) when the caller has them, and
+/// `known_ascii` when the caller knows the text is all ASCII.
 ///
 /// Length is measured on the NFC form, emoji clusters found by grapheme segmentation. Most
 /// texts are their own NFC, which their chars tell one by one ([`is_nfc_starter_by_range`]),
@@ -146,8 +149,9 @@ pub fn weighted_length_with(text: &str, entities: &Entities, config: &WeightedCo
 /// weighed char by char in one walk that checks both as it goes ([`plain_walk`]). A text with
 /// an emoji cluster (👍🏽, 🇮🇪) is walked again, cluster by cluster; one whose chars do not
 /// tell that it is NFC waits for the normalizer.
-fn measure(text: &str, config: &WeightedConfig, known_urls: Option<&[Url]>) -> WeightedLength {
-    if is_ascii(text.as_bytes()) {
+fn measure(text: &str, config: &WeightedConfig, known_urls: Option<&[Url]>, known_ascii: bool) -> WeightedLength {
+    debug_assert!(!known_ascii || text.is_ascii(), "entities of another text");
+    if known_ascii || is_ascii(text.as_bytes()) {
         return ascii_weighted_length(text, config, known_urls);
     }
     let urls = known_urls.map_or_else(|| Cow::Owned(extract_urls(text)), Cow::Borrowed);

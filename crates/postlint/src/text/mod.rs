@@ -76,6 +76,9 @@ pub struct Entities {
     /// Whether a URL was dropped for overlapping an earlier entity (then `urls` is not every URL
     /// of the text, which X's weighted length needs).
     pub(crate) dropped_urls: bool,
+    /// Whether the text is all ASCII, as extraction found (`false` also when not known), which
+    /// spares X's weighted length its own pass.
+    pub(crate) ascii: bool,
 }
 
 impl Entities {
@@ -141,7 +144,9 @@ pub fn extract_into(text: &str, entities: &mut Entities) {
     entities.dropped_urls = false;
     // The sigils' bytes (and the lead byte of the full-width ones), looked for at once: most
     // posts lack most of them, and their scans are skipped.
-    let [dot, hash, at_sign, dollar, full_width] = lanes::presence(text.as_bytes(), [b'.', b'#', b'@', b'$', 0xEF]);
+    let presence = lanes::presence(text.as_bytes(), [b'.', b'#', b'@', b'$', 0xEF]);
+    let [dot, hash, at_sign, dollar, full_width] = presence.found;
+    entities.ascii = presence.ascii;
     if dot {
         url::scan_urls(text, true, &mut entities.urls);
     }
@@ -522,6 +527,7 @@ mod tests {
                     })
                     .collect(),
                 dropped_urls: false,
+                ascii: false,
             };
             let expected = reference(&entities);
             let urls = entities.urls.len();
@@ -587,7 +593,10 @@ mod tests {
             let length = rng.below(12);
             let text: String = (0..length).map(|_| pieces[rng.below(pieces.len())]).collect();
             // Every scan, whatever the text holds, and the overlap removal, even of one kind.
-            let mut scanned = Entities::default();
+            let mut scanned = Entities {
+                ascii: text.is_ascii(),
+                ..Entities::default()
+            };
             url::scan_urls(&text, true, &mut scanned.urls);
             scan_hashtags(&text, &mut scanned.hashtags);
             scan_mentions(&text, &mut scanned.mentions);
