@@ -118,7 +118,8 @@ pub(crate) fn is_own_nfkc(ch: char) -> bool {
 /// every char below U+0300 (where the combining marks begin), and those of [`NFC_STARTERS`]
 /// (tests check both against the tables). A text of such chars only is its own NFC.
 pub(crate) fn is_nfc_starter_by_range(ch: char) -> bool {
-    ch < '\u{300}' || in_ranges(&NFC_STARTERS, ch)
+    // The emoji blocks, the most common chars beyond Latin-1 in posts, before the search.
+    ch < '\u{300}' || ('\u{1F000}'..='\u{1FAFF}').contains(&ch) || in_ranges(&NFC_STARTERS, ch)
 }
 
 /// Whether `ch` is in one of `ranges`, which are in order and apart: the first that ends at or

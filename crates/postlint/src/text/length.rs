@@ -93,10 +93,10 @@ impl WeightedConfig {
         u64::from(self.transformed_url_length) * u64::from(self.scale)
     }
 
-    /// Whether `ch` alone weighs as an emoji does: it is no emoji alone, or its weight is the
-    /// default.
-    fn lone_weighs_alike(&self, ch: char) -> bool {
-        self.weight(ch) == self.default_weight || !is_emoji_grapheme(ch.encode_utf8(&mut [0; 4]))
+    /// Whether `ch`, of `weight`, alone weighs as an emoji does: it is no emoji alone, or its
+    /// weight is the default.
+    fn lone_weighs_alike(&self, ch: char, weight: u32) -> bool {
+        weight == self.default_weight || !is_emoji_grapheme(ch.encode_utf8(&mut [0; 4]))
     }
 
     fn weight(&self, c: char) -> u32 {
@@ -182,7 +182,8 @@ fn normalized_walk(text: &str, config: &WeightedConfig, urls: Cow<'_, [Url]>) ->
     // Grapheme segmentation is only needed where an emoji may weigh otherwise than its chars:
     // where it may take more than one char, or where a lone char is an emoji and its own weight
     // is not the default (in no twitter-text config: © and ® weigh less, but are no emoji alone).
-    let emoji_parsing = config.emoji_parsing && !emoji_are_lone_chars(&normalized, |ch| config.lone_weighs_alike(ch));
+    let emoji_parsing = config.emoji_parsing
+        && !emoji_are_lone_chars(&normalized, |ch| config.lone_weighs_alike(ch, config.weight(ch)));
     walk(text, &normalized, config, &urls, false, emoji_parsing).expect("a walk that checks no char goes to the end")
 }
 
@@ -227,11 +228,12 @@ fn plain_walk(text: &str, config: &WeightedConfig, urls: &[Url]) -> Result<Weigh
             if !is_nfc_starter_by_range(ch) {
                 return Err(Bail::Nfc);
             }
-            if config.emoji_parsing && !is_no_emoji_or_lone(text, at, ch, |ch| config.lone_weighs_alike(ch)) {
+            let weight = config.weight(ch);
+            if config.emoji_parsing && !is_no_emoji_or_lone(text, at, ch, |ch| config.lone_weighs_alike(ch, weight)) {
                 return Err(Bail::Emoji);
             }
             at += ch.len_utf8();
-            tally.add_unit(at, u64::from(config.weight(ch)), is_invalid(ch));
+            tally.add_unit(at, u64::from(weight), is_invalid(ch));
         }
     }
     Ok(tally.finish(config, text, text))
