@@ -145,15 +145,20 @@ pub fn extract_into(text: &str, entities: &mut Entities) {
     // The sigils' bytes (and the lead byte of the full-width ones), looked for at once: most
     // posts lack most of them, and their scans are skipped.
     let presence = lanes::presence(text.as_bytes(), [b'.', b'#', b'@', b'$', 0xEF]);
-    let [dot, hash, at_sign, dollar, full_width] = presence.found;
+    let [dot, hash, at_sign, dollar, full_width_lead] = presence.found;
     entities.ascii = presence.ascii;
+    let [full_width_hash, full_width_at] = if full_width_lead {
+        full_width_sigils(text.as_bytes())
+    } else {
+        [false; 2]
+    };
     if dot {
         url::scan_urls(text, true, &mut entities.urls);
     }
-    if hash || full_width {
+    if hash || full_width_hash {
         scan_hashtags(text, &mut entities.hashtags);
     }
-    if at_sign || full_width {
+    if at_sign || full_width_at {
         scan_mentions(text, &mut entities.mentions);
     }
     if dollar {
@@ -173,6 +178,21 @@ pub fn extract_into(text: &str, entities: &mut Entities) {
     if kinds > 1 {
         remove_overlaps(entities);
     }
+}
+
+/// Whether `bytes` hold the full-width sigils `＃` and `＠`, read only where their lead byte
+/// 0xEF is, which other chars share: U+FFFD, the replacement char of broken text, above all.
+fn full_width_sigils(bytes: &[u8]) -> [bool; 2] {
+    let mut found = [false; 2];
+    let mut at = 0;
+    while let Some(offset) = lanes::position_of(&bytes[at..], 0xEF) {
+        at += offset;
+        for (found, sigil) in found.iter_mut().zip(["＃", "＠"]) {
+            *found |= bytes[at..].starts_with(sigil.as_bytes());
+        }
+        at += 1;
+    }
+    found
 }
 
 /// Drops every entity that starts inside an earlier one (twitter-text's removeOverlappingEntities).
@@ -570,7 +590,7 @@ mod tests {
 
     #[test]
     fn skipping_the_scans_of_absent_sigils_changes_nothing() {
-        // Full-width sigils and other chars whose UTF-8 starts with the same byte (`ｈ`).
+        // Full-width sigils and other chars whose UTF-8 starts with the same byte (`ｈ`, U+FFFD).
         let pieces = [
             "#",
             "＃",
@@ -580,6 +600,7 @@ mod tests {
             ".",
             "tag",
             "ｈ",
+            "\u{FFFD}",
             "日本",
             " ",
             "example.com",
