@@ -69,6 +69,18 @@ static ASCII_RUN_CHARS: [bool; 128] = {
     table
 };
 
+/// For each byte, whether it may come between the start of a match and its domain's first dot
+/// ([`earliest_start`]): an ASCII run char, `:` or `/`, or any non-ASCII byte.
+static BEFORE_FIRST_DOT: [bool; 256] = {
+    let mut table = [true; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = ASCII_RUN_CHARS[b] || b == b':' as usize || b == b'/' as usize;
+        b += 1;
+    }
+    table
+};
+
 /// Whether `b` is an ASCII run char ([`ASCII_RUN_CHARS`]).
 fn is_ascii_run_byte(b: u8) -> bool {
     b < 0x80 && ASCII_RUN_CHARS[usize::from(b)]
@@ -766,11 +778,7 @@ fn label_dot(bytes: &[u8], from: usize) -> Option<usize> {
 fn earliest_start(text: &str, dot: usize) -> usize {
     let bytes = text.as_bytes();
     let mut start = dot;
-    while start > 0 {
-        let b = bytes[start - 1];
-        if !(b >= 0x80 || ASCII_RUN_CHARS[usize::from(b)] || b == b':' || b == b'/') {
-            break;
-        }
+    while start > 0 && BEFORE_FIRST_DOT[usize::from(bytes[start - 1])] {
         start -= 1;
     }
     text[..start]
