@@ -12,6 +12,7 @@ mod tlds;
 mod url;
 mod validate;
 
+use crate::fold::is_ascii_word_byte;
 use crate::lanes;
 use crate::span::Span;
 use chars::{char_at, char_before, is_hashtag_alnum, is_hashtag_alpha, is_latin_accent, is_space};
@@ -302,6 +303,26 @@ fn next_sigil(text: &str, from: usize, ascii: u8, full_width: char) -> Option<(u
     None
 }
 
+/// For each byte, whether it is an ASCII letter, digit or `_` ([`is_ascii_word_byte`]): the
+/// chars of a screen name, and most of a hashtag's.
+static ASCII_WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < table.len() {
+        table[byte] = is_ascii_word_byte(byte as u8);
+        byte += 1;
+    }
+    table
+};
+
+/// The length of the run of ASCII letters, digits and `_` at the start of `bytes`.
+fn ascii_word_len(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&byte| !ASCII_WORD_BYTES[usize::from(byte)])
+        .unwrap_or(bytes.len())
+}
+
 /// Appends the hashtags of `text` to `found`, before the URL-overlap check.
 fn scan_hashtags(text: &str, found: &mut Vec<Hashtag>) {
     // twitter-text's pattern consumes the char before the sigil, so a new match cannot use
@@ -320,10 +341,7 @@ fn scan_hashtags(text: &str, found: &mut Vec<Hashtag>) {
         }
         let tag_start = at + sigil;
         // ASCII letters, digits and `_` byte by byte, then any other char by its class.
-        let ascii = text.as_bytes()[tag_start..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
-            .count();
+        let ascii = ascii_word_len(&text.as_bytes()[tag_start..]);
         let mut tag_end = tag_start + ascii;
         let mut has_alpha = text.as_bytes()[tag_start..tag_end].iter().any(u8::is_ascii_alphabetic);
         for c in text[tag_end..].chars() {
@@ -398,11 +416,7 @@ fn scan_mentions(text: &str, found: &mut Vec<Mention>) {
         }
         let name_start = at + sigil;
         let bytes = text.as_bytes();
-        let name_len = bytes[name_start..]
-            .iter()
-            .take(20)
-            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
-            .count();
+        let name_len = ascii_word_len(&bytes[name_start..bytes.len().min(name_start + 20)]);
         if name_len == 0 {
             continue;
         }
@@ -445,11 +459,7 @@ pub fn reply_screen_name(text: &str) -> Option<Span> {
         return None;
     };
     let name_start = start + sigil;
-    let name_len = text.as_bytes()[name_start..]
-        .iter()
-        .take(20)
-        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
-        .count();
+    let name_len = ascii_word_len(&text.as_bytes()[name_start..text.len().min(name_start + 20)]);
     let name_end = name_start + name_len;
     (name_len > 0 && !ends_mention_badly(&text[name_end..])).then_some(Span::new(name_start, name_end))
 }
