@@ -158,9 +158,39 @@ pub(crate) fn alone_from_boundary(ch: char, next: Option<char>) -> bool {
 /// Hangul jamo that `ch` could continue), `ch` joins nothing before it (so it is no regional
 /// indicator either), and [`alone_from_boundary`] holds. `false` when segmentation must decide.
 pub(crate) fn plainly_alone(prev: Option<char>, ch: char, next: Option<char>) -> bool {
+    starts_plainly(prev, ch) && alone_from_boundary(ch, next)
+}
+
+/// Whether a grapheme cluster plainly starts with `ch`, after `prev`: `prev` is ASCII but CR,
+/// an emoji-block char or nothing, and `ch` joins nothing before it.
+fn starts_plainly(prev: Option<char>, ch: char) -> bool {
     prev.is_none_or(|prev| (prev.is_ascii() && prev != '\r') || PICTOGRAPHS.contains(&u32::from(prev)))
         && joins_nothing_before(ch)
-        && alone_from_boundary(ch, next)
+}
+
+/// The end of the grapheme cluster that starts with the non-ASCII emoji char `ch` at `at` of
+/// `text`, after `prev`, when it is plainly `ch` and `next` alone: the cluster starts plainly
+/// ([`starts_plainly`]), `next` is a skin tone or the emoji presentation selector (each joins
+/// the char before it, and nothing after it on its own), and the char after `next` joins
+/// nothing before it. The common emoji of two chars (👍🏽, ❤️) without segmentation; `None`
+/// when segmentation must decide.
+pub(crate) fn plainly_with_modifier(
+    text: &str,
+    at: usize,
+    prev: Option<char>,
+    ch: char,
+    next: Option<char>,
+) -> Option<usize> {
+    let next = next.filter(|&next| matches!(u32::from(next), 0x1F3FB..=0x1F3FF | 0xFE0F))?;
+    if ch.is_ascii() || !has_emoji_property(ch) || !starts_plainly(prev, ch) {
+        return None;
+    }
+    let end = at + ch.len_utf8() + next.len_utf8();
+    text[end..]
+        .chars()
+        .next()
+        .is_none_or(joins_nothing_before)
+        .then_some(end)
 }
 
 /// Whether `ch` is ASCII or from blocks whose chars never join the char before them into one
@@ -314,6 +344,61 @@ mod tests {
         assert!(plain > 1_000_000, "{plain}");
         assert!(!plainly_alone(Some('\u{200D}'), '\u{1F600}', None));
         assert!(!plainly_alone(Some('\u{1F1FA}'), '\u{1F1F8}', None));
+    }
+
+    #[test]
+    fn plainly_modified_chars_are_clusters_with_their_modifier() {
+        // Every char, with each modifier, in plain and other surroundings.
+        let prevs = [
+            None,
+            Some('a'),
+            Some('\r'),
+            Some('\u{1F600}'),
+            Some('\u{200D}'),
+            Some('\u{1F1FA}'),
+        ];
+        let modifiers = ['\u{1F3FB}', '\u{1F3FF}', '\u{FE0F}'];
+        let afters = [
+            None,
+            Some('a'),
+            Some('\u{1F600}'),
+            Some('\u{200D}'),
+            Some('\u{20E3}'),
+            Some('\u{1F3FD}'),
+        ];
+        let mut plain = 0;
+        for ch in (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&ch| has_emoji_property(ch))
+        {
+            for prev in prevs {
+                for modifier in modifiers {
+                    for after in afters {
+                        let text: String = prev.into_iter().chain([ch, modifier]).chain(after).collect();
+                        let start = prev.map_or(0, char::len_utf8);
+                        let Some(end) = plainly_with_modifier(&text, start, prev, ch, Some(modifier)) else {
+                            continue;
+                        };
+                        plain += 1;
+                        let clusters: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
+                        assert!(
+                            clusters.contains(&(start, &text[start..end])),
+                            "{prev:?} {ch:?} {modifier:?} {after:?}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(plain > 5_000, "{plain}");
+        assert_eq!(
+            plainly_with_modifier("👍\u{1F3FD}", 0, None, '👍', Some('\u{1F3FD}')),
+            Some(8)
+        );
+        assert_eq!(
+            plainly_with_modifier("👍\u{1F3FD}\u{200D}", 0, None, '👍', Some('\u{1F3FD}')),
+            None
+        );
+        assert_eq!(plainly_with_modifier("👍a", 0, None, '👍', Some('a')), None);
     }
 
     #[test]

@@ -6,7 +6,9 @@ use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 use super::chars::is_invalid;
 use super::{Entities, Url, extract_urls};
-use crate::emoji::{emoji_are_lone_chars, is_emoji_grapheme, is_no_emoji_or_lone, plainly_alone, starts_no_emoji};
+use crate::emoji::{
+    emoji_are_lone_chars, is_emoji_grapheme, is_no_emoji_or_lone, plainly_alone, plainly_with_modifier, starts_no_emoji,
+};
 use crate::network::Network;
 use crate::span::Span;
 use crate::unicode::{ascii_prefix_len, is_ascii, is_nfc_starter_by_range};
@@ -376,7 +378,8 @@ impl Tally {
 /// The end of the emoji grapheme cluster that starts at `at`, if one does. An ASCII char
 /// followed by ASCII is a cluster of its own and never an emoji, and most other chars of prose
 /// start no emoji either ([`starts_no_emoji`]); an emoji between spaces, ASCII or other emoji
-/// is plainly a cluster alone ([`plainly_alone`]): only the rest pay for segmentation. `ch` is
+/// is plainly a cluster alone ([`plainly_alone`]), or with the skin tone or presentation
+/// selector after it ([`plainly_with_modifier`]): only the rest pay for segmentation. `ch` is
 /// the char at `at`, `next` the one after it.
 fn emoji_at(text: &str, at: usize, ch: char, next: Option<char>) -> Option<usize> {
     if ch.is_ascii() && next.is_none_or(|next| next.is_ascii()) {
@@ -385,8 +388,11 @@ fn emoji_at(text: &str, at: usize, ch: char, next: Option<char>) -> Option<usize
     if starts_no_emoji(ch, next) {
         return None;
     }
-    let end = if plainly_alone(text[..at].chars().next_back(), ch, next) {
+    let prev = text[..at].chars().next_back();
+    let end = if plainly_alone(prev, ch, next) {
         at + ch.len_utf8()
+    } else if let Some(end) = plainly_with_modifier(text, at, prev, ch, next) {
+        end
     } else {
         let mut cursor = GraphemeCursor::new(at, text.len(), true);
         if !cursor.is_boundary(text, 0).ok()? {
