@@ -169,15 +169,32 @@ pub(crate) fn try_for_each_block<const N: usize, B>(
         let (block, len) = match bytes.get(at..at + N) {
             Some(block) => (block.try_into().expect("N bytes"), N),
             None => {
-                padded = [pad; N];
-                padded[..bytes.len() - at].copy_from_slice(&bytes[at..]);
-                (&padded, bytes.len() - at)
+                let len = bytes.len() - at;
+                padded = padded_end(bytes, len, pad);
+                (&padded, len)
             }
         };
         each(at, block, len)?;
         at += N;
     }
     ControlFlow::Continue(())
+}
+
+/// The last `len` bytes of `bytes` (fewer than `N`), then `pad` up to `N` bytes. From a text of
+/// `N` bytes or more, its last `N` and `N` of `pad` side by side, read from where the `len`
+/// start: copies of a fixed size, where a copy of `len` bytes calls memcpy.
+fn padded_end<const N: usize>(bytes: &[u8], len: usize, pad: u8) -> [u8; N] {
+    match bytes.last_chunk::<N>() {
+        Some(last) => {
+            let halves = [*last, [pad; N]];
+            halves.as_flattened()[N - len..][..N].try_into().expect("N bytes")
+        }
+        None => {
+            let mut block = [pad; N];
+            block[..len].copy_from_slice(&bytes[bytes.len() - len..]);
+            block
+        }
+    }
 }
 
 #[cfg(test)]
@@ -286,5 +303,17 @@ mod tests {
             try_for_each_block::<16, ()>(&[], 0, |_, _, _| panic!("no block")),
             ControlFlow::Continue(())
         );
+        // Last blocks of every length, from texts shorter and longer than a block.
+        for length in 1..=50 {
+            let bytes: Vec<u8> = (1..=length).collect();
+            let mut covered = Vec::new();
+            for_each_block::<16>(&bytes, 0xEE, |at, block, len| {
+                assert_eq!(len, 16.min(bytes.len() - at), "{length} bytes");
+                assert_eq!(&block[..len], &bytes[at..at + len], "{length} bytes");
+                assert!(block[len..].iter().all(|&byte| byte == 0xEE), "{length} bytes");
+                covered.extend_from_slice(&block[..len]);
+            });
+            assert_eq!(covered, bytes);
+        }
     }
 }
