@@ -178,9 +178,12 @@ fn tally<'a>(prose: impl Iterator<Item = (usize, &'a str)>) -> Tally {
 impl PostRule for EmojiFlood {
     fn check(&self, post: &PostContext<'_>, findings: &mut Vec<Finding>) {
         let options = &self.0;
-        // Either finding needs more emoji than either threshold allows; most posts have fewer
-        // emoji chars than that and skip grapheme segmentation.
-        if !emoji_chars_at_least(post.text, options.max_run.saturating_add(1).min(options.min_emoji)) {
+        // Either finding needs an emoji, which ASCII text has none of, and more emoji than either
+        // threshold allows; most posts have fewer emoji chars than that and skip grapheme
+        // segmentation.
+        if post.entities.ascii
+            || !emoji_chars_at_least(post.text, options.max_run.saturating_add(1).min(options.min_emoji))
+        {
             return;
         }
         let Tally {
