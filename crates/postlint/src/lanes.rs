@@ -183,6 +183,7 @@ pub(crate) fn try_for_each_block<const N: usize, B>(
 /// The last `len` bytes of `bytes` (fewer than `N`), then `pad` up to `N` bytes. From a text of
 /// `N` bytes or more, its last `N` and `N` of `pad` side by side, read from where the `len`
 /// start: copies of a fixed size, where a copy of `len` bytes calls memcpy.
+#[inline]
 fn padded_end<const N: usize>(bytes: &[u8], len: usize, pad: u8) -> [u8; N] {
     match bytes.last_chunk::<N>() {
         Some(last) => {
