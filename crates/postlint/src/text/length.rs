@@ -215,7 +215,7 @@ fn plain_walk(text: &str, config: &WeightedConfig, urls: &[Url]) -> Result<Weigh
             let url = urls.next().expect("peeked");
             // Its chars too must tell that the text is NFC (its normal form may hold other URLs).
             let unit = url.span.slice(text);
-            if !is_ascii(unit.as_bytes()) && !unit.chars().all(is_nfc_starter_by_range) {
+            if !is_known_nfc(unit) {
                 return Err(Bail::Nfc);
             }
             let invalid = unit.chars().next_back().is_some_and(is_invalid);
@@ -241,6 +241,11 @@ fn plain_walk(text: &str, config: &WeightedConfig, urls: &[Url]) -> Result<Weigh
     Ok(tally.finish(config, text, text))
 }
 
+/// Whether the chars of `unit` tell that it is NFC: ASCII, or known NFC starters only.
+fn is_known_nfc(unit: &str) -> bool {
+    is_ascii(unit.as_bytes()) || unit.chars().all(is_nfc_starter_by_range)
+}
+
 /// The general walk of [`measure`] over `normalized`, the NFC form of `text` (`text` itself
 /// when it is NFC), whose URLs are `urls`: unit by unit, a run of ASCII chars, a URL, an emoji
 /// cluster (with `emoji_parsing`) or a char. With `check_nfc`, `normalized` is `text` not yet
@@ -254,7 +259,7 @@ fn walk(
     check_nfc: bool,
     emoji_parsing: bool,
 ) -> Result<WeightedLength, Bail> {
-    let known_nfc = |unit: &str| !check_nfc || is_ascii(unit.as_bytes()) || unit.chars().all(is_nfc_starter_by_range);
+    let known_nfc = |unit: &str| !check_nfc || is_known_nfc(unit);
     // As in `ascii_weighted_length`, every ASCII char weighs the same (as in twitter-text's
     // configs; see `WeightedConfig::ranges`).
     let ascii_weight = u64::from(config.weight('a'));
@@ -356,7 +361,9 @@ impl Tally {
         }
     }
 
-    /// The length of `text`, walked as `normalized` (its NFC form).
+    /// The length of `text`, walked as `normalized` (its NFC form). (Inlined by force: as a
+    /// call, it cost every ASCII post about 50 instructions more.)
+    #[inline(always)]
     fn finish(self, config: &WeightedConfig, text: &str, normalized: &str) -> WeightedLength {
         let weighted_length = (self.weighted / u64::from(config.scale.max(1))) as usize;
         let max = config.max_weighted_length as usize;
@@ -412,36 +419,22 @@ fn ascii_weighted_length(text: &str, config: &WeightedConfig, known_urls: Option
     let urls: Cow<'_, [Url]> = known_urls.map_or_else(|| Cow::Owned(extract_urls(text)), Cow::Borrowed);
     let url_bytes: usize = urls.iter().map(|url| url.span.len()).sum();
     let weighted = (text.len() - url_bytes) as u64 * char_weight + urls.len() as u64 * url_weight;
-    let limit = u64::from(config.max_weighted_length) * u64::from(config.scale);
-    let valid_end = if weighted <= limit {
-        text.len()
+    let mut tally = Tally::new(config);
+    if weighted <= tally.limit {
+        // All of it fits: no unit needs weighing on its own.
+        tally.weighted = weighted;
+        tally.valid_end = text.len();
     } else {
-        // Walk to the last unit (a char or a whole URL) that still fits.
-        let (mut total, mut at, mut end) = (0u64, 0usize, 0usize);
-        let mut urls = urls.iter().peekable();
-        while at < text.len() {
-            let (weight, next) = match urls.peek() {
-                Some(url) if url.span.start == at => (url_weight, urls.next().expect("peeked").span.end),
-                _ => (char_weight, at + 1),
-            };
-            total += weight;
-            if total > limit {
-                break;
-            }
-            end = next;
-            at = next;
+        // To the last unit that still fits: the runs of chars between the URLs, and each URL.
+        let mut at = 0;
+        for url in urls.iter() {
+            tally.add_run(at, url.span.start - at, char_weight);
+            tally.add_unit(url.span.end, url_weight, false);
+            at = url.span.end;
         }
-        end
-    };
-    let weighted_length = (weighted / u64::from(config.scale.max(1))) as usize;
-    let max = config.max_weighted_length as usize;
-    WeightedLength {
-        weighted_length,
-        permillage: weighted_length * 1000 / max.max(1),
-        valid: weighted_length > 0 && weighted_length <= max,
-        display_range: Span::new(0, text.len()),
-        valid_range: Span::new(0, valid_end),
+        tally.add_run(at, text.len() - at, char_weight);
     }
+    tally.finish(config, text, text)
 }
 
 /// Maps a byte offset of the NFC form to the original text, the way twitter-text does: by the
