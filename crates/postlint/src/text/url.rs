@@ -375,6 +375,40 @@ fn shortener_domain_end(chain: &Chain, text: &str, at: usize) -> Option<usize> {
     (chain.fast && text.as_bytes()[at..].starts_with(b"t.co/")).then_some(at + "t.co".len())
 }
 
+/// With the fast paths on, the end of a plain domain at `at`, as most links after a protocol
+/// have: labels of ASCII letters, digits and inner `-`, joined by single dots, the last a listed
+/// TLD, followed by the end of the text or an ASCII char that ends a run of labels and a TLD
+/// (a space, `/`, `?`, `,`, `)`, not `.`, `@` or `+`). [`domain_at`] finds the same end there:
+/// every label is a whole run with valid edges, so the longest chain of labels that ends in a
+/// TLD is the whole chain. `None` when the slow path must decide.
+fn plain_domain_end(chain: &Chain, text: &str, at: usize) -> Option<usize> {
+    if !chain.fast {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let mut label_start = at;
+    let mut labels = 0;
+    let end = loop {
+        let label = &bytes[label_start..];
+        let len = label
+            .iter()
+            .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'-')
+            .count();
+        if len == 0 || label[0] == b'-' || label[len - 1] == b'-' {
+            return None;
+        }
+        labels += 1;
+        match label.get(len) {
+            Some(b'.') if labels < MAX_CHAIN => label_start += len + 1,
+            Some(b'.' | b'@' | b'+') => return None,
+            Some(&b) if is_ascii_run_byte(b) || !b.is_ascii() => return None,
+            _ => break label_start + len,
+        }
+    };
+    let tld = &bytes[label_start..end];
+    (labels > 1 && tld.len() <= MAX_TLD_BYTES && known_ascii_tld(tld)).then_some(end)
+}
+
 /// Whether `bytes` start with a short run of ASCII run chars ([`short_ascii_run`], maybe empty)
 /// that ends at their end or at an ASCII byte other than a dot: a chain of one label or none,
 /// which [`Chain::best`] answers with `None`.
@@ -850,8 +884,9 @@ fn body_at(chain: &mut Chain, text: &str, q: usize, before: Option<char>) -> Opt
         return None;
     }
     if let Some(protocol) = protocol_len(&text[q..])
-        && let Some(domain_end) =
-            shortener_domain_end(chain, text, q + protocol).or_else(|| domain_at(chain, text, q + protocol))
+        && let Some(domain_end) = shortener_domain_end(chain, text, q + protocol)
+            .or_else(|| plain_domain_end(chain, text, q + protocol))
+            .or_else(|| domain_at(chain, text, q + protocol))
     {
         let (end, has_path) = rest_of_url(text, domain_end);
         return Some(Match {
@@ -934,9 +969,54 @@ mod tests {
     fn the_fast_paths_find_the_same_urls() {
         // Random texts from the chars that decide URLs: the fast paths must change nothing.
         let pieces = [
-            "a", "h", "H", "t", "p", "s", ":", "/", ".", "co", "com", "-", "_", " ", "é", "ü", "1", "@", "#", "(", ")",
-            "?", "=", "\u{3000}", "http://", "https://", "t.co/", "www.", "example", "\"", "`", "Ⱥ", "\u{200f}",
+            "a",
+            "h",
+            "H",
+            "t",
+            "p",
+            "s",
+            ":",
+            "/",
+            ".",
+            "co",
+            "com",
+            "-",
+            "_",
+            " ",
+            "é",
+            "ü",
+            "1",
+            "@",
+            "#",
+            "(",
+            ")",
+            "?",
+            "=",
+            "\u{3000}",
+            "http://",
+            "https://",
+            "t.co/",
+            "www.",
+            "example",
+            "\"",
+            "`",
+            "Ⱥ",
+            "\u{200f}",
             "xn--",
+            "org",
+            "ORG",
+            "\n",
+            "x-1",
+            "-a",
+            "a-",
+            "ü.",
+            "example.org/",
+            "a.b.c.d.e.f.",
+            "+",
+            ",",
+            "\u{1}",
+            "a.co",
+            "é.co",
         ];
         let mut rng = crate::testing::Xorshift::new(0x2545_F491_4F6C_DD1D);
         let mut next = |n: usize| rng.below(n);
@@ -948,6 +1028,19 @@ mod tests {
         for _ in 0..40_000 {
             let text: String = (0..next(40)).map(|_| pieces[next(pieces.len())]).collect();
             assert_eq!(scan(&text, true), scan(&text, false), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_fast_paths_cut_long_chains_of_labels_as_the_slow_path_does() {
+        for labels in [MAX_CHAIN - 1, MAX_CHAIN, MAX_CHAIN + 1, MAX_CHAIN + 2, 2 * MAX_CHAIN] {
+            let text = format!("see https://{}com/x now", "a.".repeat(labels));
+            let scan = |fast: bool| {
+                let mut urls = Vec::new();
+                scan_urls(&text, fast, &mut urls);
+                urls
+            };
+            assert_eq!(scan(true), scan(false), "{labels} labels");
         }
     }
 
