@@ -17,6 +17,8 @@
 //!   before it, which bounds the work on degenerate inputs (thousands of near-copies stay
 //!   linked as a chain).
 
+use wide::u32x4;
+
 use crate::fasthash::FastMap;
 use crate::unicode::is_ascii;
 
@@ -183,8 +185,11 @@ pub fn shingles(text: &str) -> Vec<u64> {
     hashes
 }
 
-/// Densification probes remembered per bin; later probes are computed.
-const PROBES: usize = 8;
+/// Densification probes remembered per bin, all read for every empty bin; later probes are
+/// computed one by one, for the few empty bins whose first ones are all empty. Eight cost more
+/// instructions than those later probes cost in mispredicted branches: with four, the schedule
+/// analysis takes 5% fewer instructions and ran about 5% faster (same results).
+const PROBES: usize = 4;
 
 /// The `attempt`-th bin that an empty `bin` borrows its value from: a fixed sequence per bin.
 const fn probe(bin: usize, attempt: usize) -> usize {
@@ -235,37 +240,9 @@ impl Signature {
     }
 
     /// Densifies the signature and hashes each band of [`ROWS`] values to a 32-bit key.
-    fn band_keys(mut self) -> [u32; BANDS] {
-        let original = self.minimums;
-        let is_filled = |bin: usize| original[bin] != u32::MAX;
-        // The empty bins, listed without branches.
-        let mut empty = [0u8; BINS];
-        let mut empties = 0;
-        for (bin, &value) in original.iter().enumerate() {
-            empty[empties] = bin as u8;
-            empties += usize::from(value == u32::MAX);
-        }
-        if empties < BINS {
-            // The probes are filled at random: branching on each would mispredict, so the first
-            // filled one is selected without branches.
-            for &bin in &empty[..empties] {
-                let bin = usize::from(bin);
-                let mut source = None;
-                for &candidate in PROBE_TABLE[bin].iter().rev() {
-                    let candidate = usize::from(candidate);
-                    source = if is_filled(candidate) { Some(candidate) } else { source };
-                }
-                let source = source.unwrap_or_else(|| {
-                    (PROBES..)
-                        .map(|attempt| probe(bin, attempt))
-                        .find(|&candidate| is_filled(candidate))
-                        .expect("some bin is filled")
-                });
-                self.minimums[bin] = original[source];
-            }
-        }
+    fn band_keys(self) -> [u32; BANDS] {
         let mut bands = [0; BANDS];
-        for (band, rows) in self.minimums.chunks_exact(ROWS).enumerate() {
+        for (band, rows) in self.densified().chunks_exact(ROWS).enumerate() {
             let mut hash = (band as u64).wrapping_mul(0xA076_1D64_78BD_642F);
             for &row in rows {
                 hash = (hash ^ u64::from(row))
@@ -276,6 +253,52 @@ impl Signature {
         }
         bands
     }
+
+    /// The minimums with each empty bin given the value of the first filled bin of its probe
+    /// sequence.
+    fn densified(mut self) -> [u32; BINS] {
+        let original = self.minimums;
+        let mut empty = empty_bins(&original);
+        if empty.count_ones() as usize == BINS {
+            return original;
+        }
+        let is_filled = |bin: usize| original[bin] != u32::MAX;
+        while empty != 0 {
+            let bin = empty.trailing_zeros() as usize;
+            empty &= empty - 1;
+            // The probes are filled at random: branching on each would mispredict, so the first
+            // filled one is selected without branches.
+            let mut source = None;
+            for &candidate in PROBE_TABLE[bin].iter().rev() {
+                let candidate = usize::from(candidate);
+                source = if is_filled(candidate) { Some(candidate) } else { source };
+            }
+            let source = source.unwrap_or_else(|| {
+                (PROBES..)
+                    .map(|attempt| probe(bin, attempt))
+                    .find(|&candidate| is_filled(candidate))
+                    .expect("some bin is filled")
+            });
+            self.minimums[bin] = original[source];
+        }
+        self.minimums
+    }
+}
+
+/// The empty bins of `minimums` (those still `u32::MAX`), bin `i` as bit `i`: four compared
+/// at once, where a loop over the bins took about 8 instructions each.
+fn empty_bins(minimums: &[u32; BINS]) -> u128 {
+    // Each half of the bits gathered in a `u64` of its own (shifts of a `u128` cost more).
+    let mut halves = [0u64; 2];
+    let (quads, rest) = minimums.as_chunks::<4>();
+    for (index, quad) in quads.iter().enumerate() {
+        let lanes = u32x4::new(*quad).simd_eq(u32x4::splat(u32::MAX));
+        halves[index / 16] |= u64::from(lanes.to_bitmask()) << (index % 16 * 4);
+    }
+    for (offset, &value) in rest.iter().enumerate() {
+        halves[1] |= u64::from(value == u32::MAX) << (quads.len() * 4 + offset - 64);
+    }
+    u128::from(halves[0]) | u128::from(halves[1]) << 64
 }
 
 /// The band keys of the MinHash signature of `text`.
@@ -638,5 +661,26 @@ mod tests {
         }
         let text = "the same text gives the same signature every time";
         assert_eq!(band_keys(text), band_keys(text));
+    }
+
+    #[test]
+    fn densification_borrows_from_the_first_filled_bin_of_each_probe_sequence() {
+        // Signatures of 0 to 400 random hashes, from all empty to all filled.
+        let mut rng = crate::testing::Xorshift::new(0x5851_F42D_4C95_7F2D);
+        for count in (0..400).step_by(3) {
+            let mut signature = Signature::new();
+            for _ in 0..count {
+                signature.add(fmix64(rng.below(usize::MAX) as u64));
+            }
+            let original = signature.minimums;
+            let filled = |bin: usize| original[bin] != u32::MAX;
+            let expected: Vec<u32> = (0..BINS)
+                .map(|bin| match (filled(bin), (0..BINS).any(filled)) {
+                    (true, _) | (false, false) => original[bin],
+                    (false, true) => original[(0..).map(|attempt| probe(bin, attempt)).find(|&c| filled(c)).unwrap()],
+                })
+                .collect();
+            assert_eq!(signature.densified().to_vec(), expected, "{count} hashes");
+        }
     }
 }
