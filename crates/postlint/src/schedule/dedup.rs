@@ -262,6 +262,8 @@ impl Signature {
         if empty.count_ones() as usize == BINS {
             return original;
         }
+        // The probes test the original values rather than the bit set: one load and compare
+        // each, where a bit of a `u128` takes a shift and a select.
         let is_filled = |bin: usize| original[bin] != u32::MAX;
         while empty != 0 {
             let bin = empty.trailing_zeros() as usize;
@@ -674,8 +676,9 @@ mod tests {
             }
             let original = signature.minimums;
             let filled = |bin: usize| original[bin] != u32::MAX;
+            let any_filled = (0..BINS).any(filled);
             let expected: Vec<u32> = (0..BINS)
-                .map(|bin| match (filled(bin), (0..BINS).any(filled)) {
+                .map(|bin| match (filled(bin), any_filled) {
                     (true, _) | (false, false) => original[bin],
                     (false, true) => original[(0..).map(|attempt| probe(bin, attempt)).find(|&c| filled(c)).unwrap()],
                 })
